@@ -1,0 +1,283 @@
+// The engine: a pipeline of pure stages over data passed in (the lexicon is an argument, never a
+// module singleton). normalise → segment → match → level → attributes.
+
+import type { CompiledAlias, CompiledPattern } from '../lexicon/compiled.js';
+import type { Lexicon } from '../lexicon/index.js';
+import { CATEGORIES, type Level, matchTrie, type TrieMatch } from '../lexicon/index.js';
+import { createTrie, type TrieNode } from '../lexicon/trie.js';
+import {
+  type AttributeLine,
+  extractEmploymentType,
+  extractExperienceYears,
+  extractLocation,
+  extractPay,
+  parseCertWindow,
+} from './attributes.js';
+import { type CueHit, findCues, governingCue } from './cues.js';
+import { normalizeHtml, normalizeText } from './normalize.js';
+import { type Clause, SEP_CLAUSE, SEP_SOFT, type Segmented, segmentText, type Token } from './segment.js';
+import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
+
+/** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
+const SILENT_SECTIONS = new Set(['compensation', 'benefits', 'about', 'eeo', 'conditions', 'apply']);
+const SECTION_LEVEL: Record<string, Level> = { requirements: 'required', preferred: 'preferred' };
+const RANK: Record<Level, number> = { required: 3, preferred: 2, duty: 1 };
+const MAX_EVIDENCE = 20;
+
+/** One accepted alias match, before levels. */
+interface Mention {
+  concept: string;
+  alias: CompiledAlias;
+  match: TrieMatch;
+  clause: Clause;
+}
+
+const phraseTries = new WeakMap<CompiledPattern, TrieNode>();
+function phraseTrie(pattern: CompiledPattern): TrieNode {
+  let trie = phraseTries.get(pattern);
+  if (!trie) phraseTries.set(pattern, (trie = createTrie([{ owner: 0, patterns: [pattern] }])));
+  return trie;
+}
+
+/** Whether one of the phrases occurs within tokens[from, to). */
+function containsPhrase(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  phrases: CompiledPattern[],
+): boolean {
+  return phrases.some((p) => matchTrie(phraseTrie(p), tokens, from, to).length > 0);
+}
+
+/** Whether one of the phrases ends right before token `end` (within the clause from `from`). */
+function endsAt(tokens: readonly Token[], from: number, end: number, phrases: CompiledPattern[]): boolean {
+  return phrases.some((p) =>
+    matchTrie(phraseTrie(p), tokens, Math.max(from, end - p.length), end).some((m) => m.end === end),
+  );
+}
+
+/** Whether one of the phrases starts at token `start` (within the clause up to `to`). */
+function startsAt(tokens: readonly Token[], start: number, to: number, phrases: CompiledPattern[]): boolean {
+  return phrases.some((p) =>
+    matchTrie(phraseTrie(p), tokens, start, Math.min(to, start + p.length)).some((m) => m.start === start),
+  );
+}
+
+/** An alias's context conditions (near, notNear, notAfter, notBefore). */
+function conditionsHold(alias: CompiledAlias, seg: Segmented, clause: Clause, match: TrieMatch): boolean {
+  if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
+  const { tokens, clauses } = seg;
+  let from = clause.from;
+  let to = clause.to;
+  if (alias.scope === 'block') {
+    for (let c = clause.index; c >= 0 && clauses[c]!.block === clause.block; c--) from = clauses[c]!.from;
+    for (let c = clause.index; c < clauses.length && clauses[c]!.block === clause.block; c++)
+      to = clauses[c]!.to;
+  }
+  if (alias.near && !containsPhrase(tokens, from, to, alias.near)) return false;
+  if (alias.notNear && containsPhrase(tokens, from, to, alias.notNear)) return false;
+  if (alias.notAfter && endsAt(tokens, clause.from, match.start, alias.notAfter)) return false;
+  if (alias.notBefore && startsAt(tokens, match.end, clause.to, alias.notBefore)) return false;
+  return true;
+}
+
+/** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
+function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
+  const mentions: Mention[] = [];
+  for (const clause of seg.clauses) {
+    const candidates: Array<{ match: TrieMatch; aliases: CompiledAlias[] }> = [];
+    for (const match of matchTrie(lexicon.conceptTrie, seg.tokens, clause.from, clause.to)) {
+      if (seg.tokens[match.start]!.heading) continue;
+      const aliases = match.owners
+        .map((o) => lexicon.aliases[o]!)
+        .filter((a) => conditionsHold(a, seg, clause, match));
+      if (aliases.length) candidates.push({ match, aliases });
+    }
+    candidates.sort(
+      (a, b) =>
+        b.match.tokens.length - a.match.tokens.length ||
+        a.match.end - a.match.start - (b.match.end - b.match.start) ||
+        a.match.start - b.match.start,
+    );
+    const taken = new Map<number, string>();
+    for (const { match, aliases } of candidates) {
+      const key = match.tokens.join(',');
+      // Longest match wins; an identical span may carry several concepts.
+      if (match.tokens.some((t) => taken.has(t) && taken.get(t) !== key)) continue;
+      for (const t of match.tokens) taken.set(t, key);
+      for (const alias of aliases) mentions.push({ concept: alias.concept, alias, match, clause });
+    }
+  }
+  return mentions;
+}
+
+type Verdict = { level: Level; negated: boolean } | null;
+
+/** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
+function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit[]): Verdict {
+  const token = seg.tokens[mention.match.start]!;
+  if (SILENT_SECTIONS.has(token.section)) return null;
+  const cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
+  const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
+  switch (cue?.kind) {
+    case 'benefit':
+      return null;
+    case 'negation':
+      return { level: 'duty', negated: true };
+    case 'waiver':
+    case 'duty':
+      return { level: 'duty', negated: false };
+    case 'required':
+      return { level: 'required', negated: false };
+    case 'preferred':
+      return { level: 'preferred', negated: false };
+    default:
+      return { level: sectionLevel, negated: false };
+  }
+}
+
+/** Whether a weak (field-naming) specialty mention places the job in that field. */
+function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Level): boolean {
+  const first = seg.tokens[mention.match.start]!;
+  if (first.section === 'title' || level !== 'duty') return true;
+  if (/^\p{Lu}/u.test(first.surface) && first.sep !== SEP_CLAUSE) return true; // a department's name
+  const next = seg.tokens[mention.match.end];
+  return (
+    !!next &&
+    next.clause === mention.clause.index &&
+    next.sep <= SEP_SOFT &&
+    lexicon.settingWords.has(next.stem)
+  );
+}
+
+function clauseText(seg: Segmented, clause: Clause): string {
+  const start = seg.tokens[clause.from]!.start;
+  let end = seg.tokens[clause.to - 1]!.end;
+  if (/[.!?)]/.test(seg.text[end] ?? '')) end++;
+  return seg.text.slice(start, end);
+}
+
+/** Analyses one posting (or resume). Pure: the same input and lexicon give the same output. */
+export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis {
+  const text = typeof input.html === 'string' ? normalizeHtml(input.html) : normalizeText(input.text ?? '');
+  const seg = segmentText(text, lexicon);
+  const cueCache = new Map<number, CueHit[]>();
+  const cuesOf = (c: Clause) => {
+    let cues = cueCache.get(c.index);
+    if (!cues) cueCache.set(c.index, (cues = findCues(lexicon, seg.tokens, c)));
+    return cues;
+  };
+
+  const windowClauses = new Map<number, number | null>();
+  const windowOf = (c: Clause) => {
+    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(clauseText(seg, c)));
+    return windowClauses.get(c.index) ?? null;
+  };
+
+  interface Found {
+    level: Level | null;
+    evidence: Evidence[];
+    strong: boolean;
+  }
+  const found = new Map<string, Found>();
+  let certWindowDays: number | null = null;
+
+  const record = (id: string, level: Level, evidence: Evidence) => {
+    let f = found.get(id);
+    if (!f) found.set(id, (f = { level: null, evidence: [], strong: false }));
+    if (!f.level || RANK[level] > RANK[f.level]) f.level = level;
+    if (f.evidence.length < MAX_EVIDENCE && !f.evidence.some((e) => e.start === evidence.start))
+      f.evidence.push(evidence);
+  };
+
+  for (const mention of findMentions(seg, lexicon)) {
+    const verdict = levelOf(mention, seg, cuesOf);
+    if (!verdict) continue;
+    const concept = lexicon.conceptById.get(mention.concept);
+    if (!concept) continue;
+    const category = concept.category;
+    const first = seg.tokens[mention.match.start]!;
+    const last = seg.tokens[mention.match.end - 1]!;
+    const evidence: Evidence = {
+      start: first.start,
+      end: last.end,
+      text: seg.text.slice(first.start, last.end),
+      sentence: clauseText(seg, mention.clause),
+    };
+    let level = verdict.level;
+    if (verdict.negated && category !== 'admin' && category !== 'clinical') continue;
+    if (category === 'specialty' && mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;
+    if (category === 'cert') {
+      // A credential is asked, never a duty: named in the title, or to be obtained within a window,
+      // it is required; written as a proper name it names the job's credential; lowercase, it is
+      // a generic job title ("clinical medical assistant") and asks nothing.
+      const window = windowOf(mention.clause);
+      if (window !== null) {
+        level = 'required';
+        certWindowDays ??= window;
+      } else if (level === 'duty') {
+        if (first.section !== 'title' && !/\p{Lu}/u.test(evidence.text)) continue;
+        level = 'required';
+      }
+    }
+    if (category === 'edu' && level === 'duty') level = 'required'; // schooling is never a duty
+    record(mention.concept, level, evidence);
+    for (const also of mention.alias.also ?? []) record(also, level, evidence);
+  }
+
+  // Generic concepts give way to the specific ones ("MA certification" beside "CCMA").
+  for (const [id] of found) {
+    const subsumers = lexicon.conceptById.get(id)?.subsumedBy;
+    if (subsumers?.some((s) => found.has(s))) found.delete(id);
+  }
+
+  const order = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+  const concepts: FoundConcept[] = [...found.entries()]
+    .filter((e): e is [string, Found & { level: Level }] => e[1].level !== null)
+    .map(([id, f]) => {
+      const info = lexicon.conceptById.get(id)!;
+      return {
+        id,
+        category: info.category,
+        label: info.label,
+        level: f.level,
+        evidence: f.evidence.sort((a, b) => a.start - b.start),
+      };
+    })
+    .sort(
+      (a, b) => order.get(a.category)! - order.get(b.category)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+
+  // Each line's section is that of its first word after any label ("Pay: $20" is compensation).
+  const firstContent = new Map<number, Token['section']>();
+  const lineSection = new Map<number, Token['section']>();
+  for (const t of seg.tokens) if (!lineSection.has(t.line)) lineSection.set(t.line, t.section);
+  for (const t of seg.tokens)
+    if (!t.heading && !firstContent.has(t.line)) firstContent.set(t.line, t.section);
+  const lines: AttributeLine[] = [];
+  for (const [i, l] of seg.lines.entries()) {
+    const lineText = seg.text.slice(l.start, l.end);
+    if (lineText.trim() === '') continue;
+    lines.push({
+      text: lineText,
+      start: l.start,
+      section: firstContent.get(i) ?? lineSection.get(i) ?? 'intro',
+    });
+  }
+  const title = seg.title ? seg.text.slice(seg.title.start, seg.title.end) : null;
+
+  return {
+    lexiconVersion: lexicon.version,
+    concepts,
+    attributes: {
+      experienceYears: extractExperienceYears(lines),
+      employmentType: extractEmploymentType(lines),
+      pay: extractPay(lines),
+      certWindowDays,
+      title,
+      location: extractLocation(lines, title),
+      specialties: concepts.filter((c) => c.category === 'specialty').map((c) => c.id),
+    },
+    text,
+  };
+}

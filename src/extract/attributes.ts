@@ -1,0 +1,257 @@
+// Stage 6: posting attributes (experience, employment type, pay, credential window, title, location),
+// per the taxonomy's rules. Text patterns over lines whose section can state them.
+import type { SectionKind } from '../lexicon/index.js';
+import type { EmploymentType, Pay } from './types.js';
+
+export interface AttributeLine {
+  text: string;
+  /** Offset of the line in the normalised text. */
+  start: number;
+  section: SectionKind;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+};
+const NUM = String.raw`(\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;
+
+function toNumber(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  const lower = token.toLowerCase();
+  if (lower in WORD_NUMBERS) return WORD_NUMBERS[lower];
+  const n = Number.parseFloat(lower);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'compensation']);
+
+// "1+ year of recent Medical Assisting experience", "minimum of two (2) years' clinical experience",
+// "Two to five years experience", "6 months experience".
+const EXPERIENCE_BEFORE = new RegExp(
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+experience`,
+  'gi',
+);
+// "Experience: 2 years", "experience of at least 1 year".
+const EXPERIENCE_AFTER = new RegExp(
+  String.raw`\bexperience\b[^.\n\d]{0,25}?${NUM}[ \t]*\+?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*)?(years?|yrs?|months?)\b`,
+  'gi',
+);
+
+/** The smallest number of years of experience asked for; 0 ("0-1 years") and none → null. */
+export function extractExperienceYears(lines: readonly AttributeLine[]): number | null {
+  let best: number | null = null;
+  for (const line of lines) {
+    if (NEVER_ASKS.has(line.section)) continue;
+    for (const re of [EXPERIENCE_BEFORE, EXPERIENCE_AFTER]) {
+      for (const m of line.text.matchAll(re)) {
+        const low = toNumber(m[1]);
+        const unit = (m[3] ?? '').toLowerCase();
+        if (low === undefined) continue;
+        const years = unit.startsWith('m') ? Math.round((low / 12) * 100) / 100 : low;
+        if (years <= 0 || years > 30) continue;
+        if (best === null || years < best) best = years;
+      }
+    }
+  }
+  return best;
+}
+
+const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
+  ['full-time', /\bfull[\s-]?time\b/i],
+  ['full-time', /\bFT\b/],
+  ['part-time', /\bpart[\s-]?time\b/i],
+  ['per-diem', /\bper[\s-]?diem\b/i],
+  ['per-diem', /\bPRN\b(?![\s-]+med)/],
+  ['temporary', /\btemporary\b|\btemp\b(?!er)|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],
+  [
+    'temporary',
+    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)/i,
+  ],
+];
+const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
+const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
+
+/** The first employment type stated; 40+ hours a week counts as full-time. */
+export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
+  for (const line of lines) {
+    if (line.section === 'about' || line.section === 'eeo' || line.section === 'apply') continue;
+    let first: { at: number; type: EmploymentType } | undefined;
+    const consider = (at: number, type: EmploymentType) => {
+      if (!first || at < first.at) first = { at, type };
+    };
+    for (const [type, re] of EMPLOYMENT_PATTERNS) {
+      const m = re.exec(line.text);
+      if (m) consider(m.index, type);
+    }
+    const pt = /\bPT\b/.exec(line.text);
+    if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
+    const hours = HOURS_RE.exec(line.text);
+    if (hours && Number.parseFloat(hours[1]!) >= 40) consider(hours.index, 'full-time');
+    if (first) return first.type;
+  }
+  return null;
+}
+
+const MONEY = String.raw`\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?`;
+const MONEY_RE = new RegExp(
+  `${MONEY}(\\+)?(?:\\s*(?:-|–|—|to)\\s*(?:\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?\\s*([kK])?)?`,
+  'g',
+);
+const NOT_BASE_PAY =
+  /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate/i;
+const OTHER_ROLE_AFTER = /^[^$\n]{0,14}?\(?\b(?:LPN|LVN|RN|CNA|NP|nurse|[Uu]ltrasound|[Ss]onograph\w*)\b/;
+const OTHER_ROLE_BEFORE = /\b(?:LPN|LVN|RN|CNA|NP|[Nn]urse)s?\s*[:=–-]?\s*$/;
+const FEDERAL_MINIMUM_WAGE = 7.25;
+
+type Period = Pay['period'] | 'month';
+function periodNear(after: string, before: string): Period | undefined {
+  const a = after.slice(0, 28).toLowerCase();
+  if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:hr\b|hour)|^\s*\+?\s*hourly/.test(a)) return 'hour';
+  if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:yr\b|year|annum)|^\s*\+?\s*(?:annual|yearly)/.test(a))
+    return 'year';
+  if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:mo\b|month)|^\s*\+?\s*monthly/.test(a)) return 'month';
+  const b = before.slice(-30).toLowerCase();
+  if (/hourly|per hour|wage/.test(b)) return 'hour';
+  if (/salary|annual|yearly/.test(b)) return 'year';
+  return undefined;
+}
+
+function money(whole: string, cents: string | undefined, k: string | undefined): number {
+  const value = Number.parseFloat(`${whole.replace(/,/g, '')}.${cents ?? '0'}`);
+  return k ? value * 1000 : value;
+}
+
+/** The base pay stated: the first range, else the span of the single amounts (a pay ladder). */
+export function extractPay(lines: readonly AttributeLine[]): Pay | null {
+  const singles: Array<{ value: number; period: Period; open: boolean; upTo: boolean }> = [];
+  for (const line of lines) {
+    if (
+      line.section === 'benefits' ||
+      line.section === 'about' ||
+      line.section === 'eeo' ||
+      line.section === 'conditions'
+    )
+      continue;
+    for (const m of line.text.matchAll(MONEY_RE)) {
+      const at = m.index;
+      const before = line.text.slice(Math.max(0, at - 40), at);
+      const after = line.text.slice(at + m[0].length);
+      // The clause around the amount: text since the last sentence end, to the next one.
+      const clauseStart = Math.max(line.text.lastIndexOf('. ', at), line.text.lastIndexOf('; ', at), 0);
+      const clauseEndRaw = line.text.slice(at).search(/[.;](\s|$)(?!\d)/);
+      const clause = line.text.slice(clauseStart, clauseEndRaw < 0 ? undefined : at + clauseEndRaw);
+      if (NOT_BASE_PAY.test(clause.replace(/\bper diem\b(?! rate)/i, ''))) continue;
+      if (OTHER_ROLE_AFTER.test(after) || OTHER_ROLE_BEFORE.test(before)) continue;
+      const low = money(m[1]!, m[2], m[3]);
+      const high = m[5] ? money(m[5], m[6], m[7] ?? m[3]) : undefined;
+      // Without a stated period, the size of the amount tells: $14.00 is hourly, $42,000 yearly.
+      const period = periodNear(after, before) ?? (low < 200 ? 'hour' : low >= 10_000 ? 'year' : undefined);
+      if (!period) continue;
+      if (period === 'hour' && low < FEDERAL_MINIMUM_WAGE) continue; // a differential, not base pay
+      if (high !== undefined && high > low) {
+        return period === 'month'
+          ? { min: low * 12, max: high * 12, period: 'year' }
+          : { min: low, max: high, period };
+      }
+      singles.push({
+        value: low,
+        period,
+        open:
+          m[4] === '+' ||
+          /(?:starting|start|from|minimum|min\.?|at least)\s*(?:at|of)?\s*:?\s*\*?\s*$/i.test(before),
+        upTo: /up to\s*$/i.test(before),
+      });
+    }
+  }
+  const first = singles[0];
+  if (!first) return null;
+  const same = singles.filter((s) => s.period === first.period);
+  const scale = first.period === 'month' ? 12 : 1;
+  const period = first.period === 'month' ? 'year' : first.period;
+  const values = same.map((s) => s.value * scale);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  if (same.every((s) => s.upTo)) return { min: null, max, period };
+  if (same.some((s) => s.open))
+    return { min, max: same.length > 1 && max > min && !same.every((s) => s.open) ? max : null, period };
+  return { min, max, period };
+}
+
+const WINDOW_RES: Array<[RegExp, number, number]> = [
+  // [pattern, group of the number, group of the unit]
+  [
+    new RegExp(
+      String.raw`\bwithin\s+(?:the\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|years?)`,
+      'i',
+    ),
+    1,
+    2,
+  ],
+  [
+    new RegExp(
+      String.raw`\b${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?)\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:hire|start|employment|starting|your start)`,
+      'i',
+    ),
+    1,
+    2,
+  ],
+];
+
+/** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */
+export function parseCertWindow(clause: string): number | null {
+  for (const [re, n, u] of WINDOW_RES) {
+    const m = re.exec(clause);
+    if (!m) continue;
+    const value = toNumber(m[n]);
+    const unit = (m[u] ?? '').toLowerCase();
+    if (value === undefined || value <= 0) continue;
+    if (unit.startsWith('day')) return value;
+    if (unit.startsWith('week')) return value * 7;
+    if (unit.startsWith('month')) return value % 12 === 0 ? (value / 12) * 365 : value * 30;
+    if (unit.startsWith('year')) return value * 365;
+  }
+  if (/\bwithin\s+(?:one|a|the\s+first)\s+year\b/i.test(clause)) return 365;
+  return null;
+}
+
+const STATE_NAMES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia';
+const STATE_CODES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|VI|GU';
+const CITY_STATE = new RegExp(
+  String.raw`\b([A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}),\s*(${STATE_CODES}|${STATE_NAMES})\b(?:\s+\d{5})?`,
+);
+
+/** Where the job is: a "Location:" line, else a "City, ST" in the title or text. */
+export function extractLocation(lines: readonly AttributeLine[], title: string | null): string | null {
+  for (const line of lines) {
+    const m = /^\W*(?:job\s+)?location\s*:\s*(.+)$/i.exec(line.text.trim());
+    if (m?.[1] && m[1].trim().length <= 100) return m[1].trim();
+  }
+  const fromTitle = title ? CITY_STATE.exec(title) : null;
+  if (fromTitle) return fromTitle[0];
+  for (const line of lines) {
+    if (line.section === 'eeo' || line.section === 'benefits') continue;
+    const m = CITY_STATE.exec(line.text);
+    if (m && !/\b(?:Medical|Assistant|Certified|Health)\b/.test(m[1]!)) return m[0];
+  }
+  return null;
+}

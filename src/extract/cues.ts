@@ -1,0 +1,72 @@
+// Stage 5 helpers: which cue governs a mention ("CCMA required", "Bilingual preferred",
+// "we will train you on phlebotomy").
+import type { Lexicon } from '../lexicon/index.js';
+import { matchTrie } from '../lexicon/index.js';
+import type { CueKind } from '../lexicon/schema.js';
+import type { Clause, Token } from './segment.js';
+
+export interface CueHit {
+  kind: CueKind;
+  dir: 'pre' | 'post';
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+}
+
+/** How far (in words) a pre-placed negation reaches: "no certification required" but not a whole clause. */
+const NEGATION_REACH = 3;
+
+/** The cues of one clause, overlaps resolved longest-first; neutral phrases hide what they cover. */
+export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Clause): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const m of matchTrie(lexicon.cueTrie, tokens, clause.from, clause.to)) {
+    for (const owner of m.owners) {
+      const cue = lexicon.cues[owner]!;
+      hits.push({ kind: cue.kind, dir: cue.dir, start: m.start, end: m.end });
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Set<number>();
+  const kept: CueHit[] = [];
+  for (const hit of hits) {
+    let free = true;
+    for (let i = hit.start; i < hit.end; i++) if (taken.has(i)) free = false;
+    // A phrase listed both pre and post (e.g. "preferred") is kept in both directions.
+    const twin = kept.find((k) => k.start === hit.start && k.end === hit.end && k.kind === hit.kind);
+    if (!free && !twin) continue;
+    for (let i = hit.start; i < hit.end; i++) taken.add(i);
+    kept.push(hit);
+  }
+  return kept
+    .filter((h) => h.kind !== 'neutral' && !tokens[h.start]!.heading)
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The cue that governs the words [start, end): the nearest pre cue before them (with no other cue
+ * in between) or the nearest post cue after them, whichever is closer. Benefit cues govern the
+ * whole clause.
+ */
+export function governingCue(cues: readonly CueHit[], start: number, end: number): CueHit | undefined {
+  const benefit = cues.find((c) => c.kind === 'benefit');
+  if (benefit) return benefit;
+  // The nearest cue on each side; a phrase listed both pre and post sits there twice.
+  let before: CueHit[] = [];
+  const after: CueHit[] = [];
+  for (const cue of cues) {
+    if (cue.end <= start) {
+      if (before.length && before[0]!.start !== cue.start) before = [];
+      before.push(cue);
+    } else if (cue.start >= end) {
+      if (after.length && after[0]!.start !== cue.start) break;
+      after.push(cue);
+    }
+  }
+  // Only a cue that points at the mention governs it; the other kind cuts off anything further.
+  let pre = before.find((c) => c.dir === 'pre');
+  const post = after.find((c) => c.dir === 'post');
+  if (pre && pre.kind === 'negation' && start - pre.end > NEGATION_REACH) pre = undefined;
+  if (!pre) return post;
+  if (!post) return pre;
+  return start - pre.end <= post.start - end ? pre : post;
+}

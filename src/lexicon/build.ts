@@ -1,0 +1,152 @@
+// Compiles the YAML source into the lexicon the engine loads: aliases expanded, irregular verb
+// forms generated with compromise, every word stemmed. Runs at build time (and in tests).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { CompiledAlias, CompiledCue, CompiledLexicon, CompiledPattern } from './compiled.js';
+import { LexiconError } from './errors.js';
+import { type Pattern, parseAlias } from './parse-alias.js';
+import { type LexiconSource, readLexiconSource } from './read-source.js';
+import { normalizeWord, stemWord } from './stem.js';
+
+type Nlp = (text: string) => {
+  terms(): { json(): Array<{ terms: Array<{ tags: string[] }> }> };
+  tag(tag: string): { verbs(): { conjugate(): Array<Record<string, string>> } };
+};
+
+let nlp: Nlp | undefined;
+function loadNlp(): Nlp {
+  // compromise costs ~100 ms to load: only the build needs it, never the analysis hot path.
+  nlp ??= createRequire(import.meta.url)('compromise') as Nlp;
+  return nlp;
+}
+
+/** Irregular forms of a verb ("draw" → drew, drawn) whose stems differ from the base form's. */
+function irregularForms(word: string, phrase: string): string[] {
+  const doc = loadNlp();
+  const first = doc(phrase).terms().json()[0]?.terms[0];
+  if (!first?.tags.includes('Verb')) return [];
+  const forms = doc(word).tag('Verb').verbs().conjugate()[0] ?? {};
+  const base = stemWord(normalizeWord(word));
+  const out = new Set<string>();
+  for (const key of ['PastTense', 'Participle', 'PresentTense', 'Gerund']) {
+    const form = forms[key];
+    if (!form || form.includes(' ')) continue;
+    const stem = stemWord(normalizeWord(form));
+    if (stem !== base) out.add(form);
+  }
+  return [...out];
+}
+
+function compilePattern(pattern: Pattern): CompiledPattern {
+  return pattern.map((el) => {
+    if (el.kind === 'gap') return { g: el.max };
+    if (el.kind === 'exact') return { x: el.text };
+    return { w: stemWord(normalizeWord(el.text)) };
+  });
+}
+
+/** Compiles an alias into patterns, adding irregular verb forms of its first word. */
+function compileAliasText(text: string, where: string, inflect: boolean): CompiledPattern[] {
+  const out: CompiledPattern[] = [];
+  const seen = new Set<string>();
+  const add = (p: CompiledPattern) => {
+    const key = JSON.stringify(p);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  };
+  for (const pattern of parseAlias(text, where)) {
+    add(compilePattern(pattern));
+    const first = pattern[0];
+    if (!inflect || first?.kind !== 'word') continue;
+    const words = pattern.filter((e) => e.kind === 'word').map((e) => (e as { text: string }).text);
+    if (words.length < 2) continue; // a lone word is a noun far more often than a verb
+    for (const form of irregularForms(first.text, words.join(' '))) {
+      add(compilePattern([{ kind: 'word', text: form }, ...pattern.slice(1)]));
+    }
+  }
+  return out;
+}
+
+function compilePhrases(phrases: string[] | undefined, where: string): CompiledPattern[] | undefined {
+  return phrases?.flatMap((p) => compileAliasText(p, where, false));
+}
+
+/** A digest of every source file, so a stale compiled lexicon is noticed. */
+export function hashLexiconSource(dir: string): string {
+  const hash = createHash('sha256');
+  const files = ['lexicon.yaml', 'cues.yaml', 'sections.yaml'].map((f) => join(dir, f));
+  const conceptDir = join(dir, 'concepts');
+  for (const f of readdirSync(conceptDir).sort()) if (f.endsWith('.yaml')) files.push(join(conceptDir, f));
+  for (const f of files) {
+    hash.update(f.slice(dir.length));
+    hash.update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function compileLexicon(source: LexiconSource, sourceHash: string): CompiledLexicon {
+  const aliases: CompiledAlias[] = [];
+  for (const concept of source.concepts) {
+    for (const alias of concept.aliases) {
+      const a = typeof alias === 'string' ? { text: alias } : alias;
+      const where = `${concept.id} alias "${a.text}"`;
+      try {
+        aliases.push({
+          concept: concept.id,
+          text: a.text,
+          patterns: compileAliasText(a.text, where, true),
+          ...(a.also && { also: a.also }),
+          ...(a.near && { near: compilePhrases(a.near, where) }),
+          ...(a.notNear && { notNear: compilePhrases(a.notNear, where) }),
+          ...(a.scope && { scope: a.scope }),
+          ...(a.notAfter && { notAfter: compilePhrases(a.notAfter, where) }),
+          ...(a.notBefore && { notBefore: compilePhrases(a.notBefore, where) }),
+          ...(a.weak && { weak: true }),
+        });
+      } catch (err) {
+        if (err instanceof LexiconError) throw new LexiconError(err.message, concept.file, concept.id);
+        throw err;
+      }
+    }
+  }
+  const cues: CompiledCue[] = [];
+  for (const [kind, dirs] of Object.entries(source.cues) as Array<
+    [CompiledCue['kind'], { pre: string[]; post: string[] }]
+  >) {
+    for (const dir of ['pre', 'post'] as const) {
+      const patterns = dirs[dir].flatMap((p) => compileAliasText(p, `cue ${kind}.${dir} "${p}"`, false));
+      if (patterns.length) cues.push({ kind, dir, patterns });
+    }
+  }
+  const headings = Object.entries(source.sections.headings).map(([kind, phrases]) => ({
+    kind: kind as CompiledLexicon['headings'][number]['kind'],
+    patterns: phrases.flatMap((p) => compileAliasText(p, `heading ${kind} "${p}"`, false)),
+  }));
+  return {
+    format: 1,
+    name: source.name,
+    version: source.version,
+    sourceHash,
+    concepts: source.concepts.map((c) => ({
+      id: c.id,
+      category: c.id.split('.')[0] as CompiledLexicon['concepts'][number]['category'],
+      label: c.label,
+      description: c.description,
+      ...(c.subsumedBy && { subsumedBy: c.subsumedBy }),
+      training: c.training,
+    })),
+    aliases,
+    cues,
+    headings,
+    settingWords: source.sections.settingWords.map((w) => stemWord(normalizeWord(w))),
+  };
+}
+
+/** Reads, validates and compiles a lexicon directory. */
+export function buildLexicon(dir: string): CompiledLexicon {
+  return compileLexicon(readLexiconSource(dir), hashLexiconSource(dir));
+}

@@ -1,0 +1,85 @@
+// Loads the compiled lexicon and builds its tries, once; the engine receives the result as data.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildLexicon, hashLexiconSource } from './build.js';
+import type {
+  CompiledAlias,
+  CompiledCue,
+  CompiledLexicon,
+  CompiledPattern,
+  ConceptInfo,
+} from './compiled.js';
+import { LexiconError } from './errors.js';
+import type { SectionKind } from './schema.js';
+import { createTrie, type TrieNode } from './trie.js';
+
+export interface Lexicon {
+  name: string;
+  version: string;
+  concepts: ConceptInfo[];
+  conceptById: Map<string, ConceptInfo>;
+  aliases: CompiledAlias[];
+  cues: CompiledCue[];
+  headingKinds: Array<Exclude<SectionKind, 'title'>>;
+  settingWords: Set<string>;
+  /** Tries: owners are indices into aliases / cues / headingKinds. */
+  conceptTrie: TrieNode;
+  cueTrie: TrieNode;
+  headingTrie: TrieNode;
+}
+
+export interface LoadLexiconOptions {
+  /** The lexicon source directory (default: the package's lexicon/). */
+  dir?: string;
+  /** A compiled lexicon file (default: dist/lexicon/compiled.json beside the build). */
+  compiledPath?: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** src/lexicon and dist/lexicon are both two levels below the package root. */
+export const DEFAULT_LEXICON_DIR = join(here, '..', '..', 'lexicon');
+const DEFAULT_COMPILED = join(here, '..', '..', 'dist', 'lexicon', 'compiled.json');
+
+export function createLexicon(compiled: CompiledLexicon): Lexicon {
+  const headingKinds = compiled.headings.map((h) => h.kind);
+  return {
+    name: compiled.name,
+    version: compiled.version,
+    concepts: compiled.concepts,
+    conceptById: new Map(compiled.concepts.map((c) => [c.id, c])),
+    aliases: compiled.aliases,
+    cues: compiled.cues,
+    headingKinds,
+    settingWords: new Set(compiled.settingWords),
+    conceptTrie: createTrie(compiled.aliases.map((a, owner) => ({ owner, patterns: a.patterns }))),
+    cueTrie: createTrie(compiled.cues.map((c, owner) => ({ owner, patterns: c.patterns }))),
+    headingTrie: createTrie(
+      compiled.headings.map((h, owner) => ({ owner, patterns: h.patterns as CompiledPattern[] })),
+    ),
+  };
+}
+
+function readCompiled(path: string): CompiledLexicon | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
+    return parsed.format === 1 ? parsed : undefined;
+  } catch {
+    throw new LexiconError('compiled lexicon is not valid JSON; run `npm run build`', path);
+  }
+}
+
+/**
+ * The lexicon, from the compiled file when it matches the source, else compiled from source now
+ * (slower: it loads compromise). A source error throws LexiconError naming the file and entry.
+ */
+export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
+  const dir = options.dir ?? DEFAULT_LEXICON_DIR;
+  const compiled = readCompiled(options.compiledPath ?? DEFAULT_COMPILED);
+  const hasSource = existsSync(join(dir, 'lexicon.yaml'));
+  if (compiled && (!hasSource || compiled.sourceHash === hashLexiconSource(dir)))
+    return createLexicon(compiled);
+  if (!hasSource) throw new LexiconError('no lexicon source (lexicon.yaml) and no compiled lexicon', dir);
+  return createLexicon(buildLexicon(dir));
+}

@@ -1,0 +1,29 @@
+// Word normalisation shared by the lexicon build and the engine: both sides must agree exactly.
+import { createRequire } from 'node:module';
+
+// Import natural's Porter stemmer directly: `require('natural')` loads storage adapters (slow, and
+// they print to stdout).
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+/** Lowercases, drops apostrophes and a possessive 's ("women's" → "women", "don't" → "dont"). */
+export function normalizeWord(raw: string): string {
+  let word = raw.toLowerCase();
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  return word.replace(/['’]/g, '');
+}
+
+/** The Porter stem of a normalised word, memoised: a posting's vocabulary repeats a lot. */
+export function stemWord(word: string): string {
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    // Digits and very short words are kept as they are ("12", "ua", "im").
+    stem = word.length <= 2 || /\d/.test(word) ? word : porter.stem(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
+}

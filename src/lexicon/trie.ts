@@ -1,0 +1,113 @@
+// A token trie over compiled patterns: the posting's words are walked once from each start word,
+// instead of one regex per alias. Gap elements (`*`) skip a few words inside a clause.
+import type { CompiledPattern } from './compiled.js';
+
+export interface TrieNode {
+  words?: Map<string, TrieNode>;
+  exact?: Map<string, TrieNode>;
+  gaps?: Array<{ max: number; next: TrieNode }>;
+  /** Ids of the patterns' owners that end here. */
+  out?: number[];
+}
+
+/** What the matcher needs of a token. `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma. */
+export interface MatchToken {
+  stem: string;
+  surface: string;
+  sep: number;
+}
+
+export interface TrieMatch {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  owners: number[];
+  /** Indices of the tokens the pattern's words matched (gaps excluded). */
+  tokens: number[];
+}
+
+export function createTrie(entries: Array<{ owner: number; patterns: CompiledPattern[] }>): TrieNode {
+  const root: TrieNode = {};
+  for (const { owner, patterns } of entries) {
+    for (const pattern of patterns) {
+      let node = root;
+      for (const el of pattern) {
+        if ('w' in el) {
+          node.words ??= new Map();
+          let next = node.words.get(el.w);
+          if (!next) node.words.set(el.w, (next = {}));
+          node = next;
+        } else if ('x' in el) {
+          node.exact ??= new Map();
+          let next = node.exact.get(el.x);
+          if (!next) node.exact.set(el.x, (next = {}));
+          node = next;
+        } else {
+          node.gaps ??= [];
+          let gap = node.gaps.find((g) => g.max === el.g);
+          if (!gap) node.gaps.push((gap = { max: el.g, next: {} }));
+          node = gap.next;
+        }
+      }
+      node.out ??= [];
+      if (!node.out.includes(owner)) node.out.push(owner);
+    }
+  }
+  return root;
+}
+
+const SOFT = 1;
+const COMMA = 2;
+
+/** Every match of the trie's patterns that starts and ends within tokens[from, to). */
+export function matchTrie(
+  root: TrieNode,
+  tokens: readonly MatchToken[],
+  from: number,
+  to: number,
+): TrieMatch[] {
+  const matches: TrieMatch[] = [];
+  const path: number[] = [];
+
+  const visit = (node: TrieNode, i: number): void => {
+    if (node.out && path.length > 0) {
+      matches.push({
+        start: path[0]!,
+        end: path[path.length - 1]! + 1,
+        owners: node.out,
+        tokens: path.slice(),
+      });
+    }
+    step(node, i, SOFT);
+  };
+
+  const step = (node: TrieNode, i: number, maxSep: number): void => {
+    if (i >= to) return;
+    const token = tokens[i]!;
+    if (path.length > 0 && token.sep > maxSep) return;
+    const byStem = node.words?.get(token.stem);
+    if (byStem) {
+      path.push(i);
+      visit(byStem, i + 1);
+      path.pop();
+    }
+    const byExact = node.exact?.get(token.surface);
+    if (byExact) {
+      path.push(i);
+      visit(byExact, i + 1);
+      path.pop();
+    }
+    if (node.gaps) {
+      for (const gap of node.gaps) {
+        // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
+        for (let k = 0; k <= gap.max && i + k < to; k++) {
+          if (tokens[i + k]!.sep > COMMA) break;
+          step(gap.next, i + k, COMMA);
+        }
+      }
+    }
+  };
+
+  for (let i = from; i < to; i++) step(root, i, Number.POSITIVE_INFINITY);
+  return matches;
+}
