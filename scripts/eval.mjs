@@ -31,5 +31,7 @@ const input = join(dir, 'input.jsonl');
 writeFileSync(input, run('node', [join(shared, 'eval', 'make-input.mjs'), postings, split]));
 const pred = join(dir, 'pred.jsonl');
 writeFileSync(pred, run('node', [join(root, 'bin', 'ma-gap.js'), 'analyze', '--jsonl', input]));
-process.stdout.write(run('node', [join(shared, 'eval', 'score.mjs'), labels, pred, ...(verbose ? ['--verbose'] : [])]));
+process.stdout.write(
+  run('node', [join(shared, 'eval', 'score.mjs'), labels, pred, ...(verbose ? ['--verbose'] : [])]),
+);
 console.log(`(predictions: ${pred})`);

@@ -3,8 +3,15 @@
 
 import type { CompiledAlias, CompiledPattern } from '../lexicon/compiled.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { CATEGORIES, type Level, matchTrie, type TrieMatch } from '../lexicon/index.js';
-import { createTrie, type TrieNode } from '../lexicon/trie.js';
+import {
+  CATEGORIES,
+  createTrie,
+  type Level,
+  matchTrie,
+  stemWord,
+  type TrieMatch,
+  type TrieNode,
+} from '../lexicon/index.js';
 import {
   type AttributeLine,
   extractEmploymentType,
@@ -23,6 +30,10 @@ const SILENT_SECTIONS = new Set(['compensation', 'benefits', 'about', 'eeo', 'co
 const SECTION_LEVEL: Record<string, Level> = { requirements: 'required', preferred: 'preferred' };
 const RANK: Record<Level, number> = { required: 3, preferred: 2, duty: 1 };
 const MAX_EVIDENCE = 20;
+/** Words that make a specialty mention a question of the candidate's experience. */
+const EXPERIENCE_STEMS = new Set(
+  ['experience', 'background', 'familiarity', 'knowledge', 'expertise', 'exposure'].map((w) => stemWord(w)),
+);
 
 /** One accepted alias match, before levels. */
 interface Mention {
@@ -35,7 +46,10 @@ interface Mention {
 const phraseTries = new WeakMap<CompiledPattern, TrieNode>();
 function phraseTrie(pattern: CompiledPattern): TrieNode {
   let trie = phraseTries.get(pattern);
-  if (!trie) phraseTries.set(pattern, (trie = createTrie([{ owner: 0, patterns: [pattern] }])));
+  if (!trie) {
+    trie = createTrie([{ owner: 0, patterns: [pattern] }]);
+    phraseTries.set(pattern, trie);
+  }
   return trie;
 }
 
@@ -99,12 +113,22 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
         a.match.end - a.match.start - (b.match.end - b.match.start) ||
         a.match.start - b.match.start,
     );
-    const taken = new Map<number, string>();
+    // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
+    // that holds another concept whole ("document vital signs") states both.
+    const accepted: Array<{ tokens: number[]; concepts: Set<string>; credential: boolean }> = [];
     for (const { match, aliases } of candidates) {
-      const key = match.tokens.join(',');
-      // Longest match wins; an identical span may carry several concepts.
-      if (match.tokens.some((t) => taken.has(t) && taken.get(t) !== key)) continue;
-      for (const t of match.tokens) taken.set(t, key);
+      const concepts = new Set(aliases.map((a) => a.concept));
+      const blocked = accepted.some((prior) => {
+        const shared = match.tokens.filter((t) => prior.tokens.includes(t)).length;
+        if (shared === 0) return false;
+        const same = shared === match.tokens.length && shared === prior.tokens.length;
+        if (same) return false;
+        const contained = shared === match.tokens.length;
+        return !contained || prior.credential || [...concepts].some((c) => prior.concepts.has(c));
+      });
+      if (blocked) continue;
+      const credential = aliases.some((a) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.'));
+      accepted.push({ tokens: match.tokens, concepts, credential });
       for (const alias of aliases) mentions.push({ concept: alias.concept, alias, match, clause });
     }
   }
@@ -159,12 +183,19 @@ function clauseText(seg: Segmented, clause: Clause): string {
 
 /** Analyses one posting (or resume). Pure: the same input and lexicon give the same output. */
 export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis {
-  const text = typeof input.html === 'string' ? normalizeHtml(input.html) : normalizeText(input.text ?? '');
+  const options = { protectedWords: lexicon.protectedWords };
+  const text =
+    typeof input.html === 'string'
+      ? normalizeHtml(input.html, options)
+      : normalizeText(input.text ?? '', options);
   const seg = segmentText(text, lexicon);
   const cueCache = new Map<number, CueHit[]>();
   const cuesOf = (c: Clause) => {
     let cues = cueCache.get(c.index);
-    if (!cues) cueCache.set(c.index, (cues = findCues(lexicon, seg.tokens, c)));
+    if (!cues) {
+      cues = findCues(lexicon, seg.tokens, c);
+      cueCache.set(c.index, cues);
+    }
     return cues;
   };
 
@@ -184,7 +215,10 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
 
   const record = (id: string, level: Level, evidence: Evidence) => {
     let f = found.get(id);
-    if (!f) found.set(id, (f = { level: null, evidence: [], strong: false }));
+    if (!f) {
+      f = { level: null, evidence: [], strong: false };
+      found.set(id, f);
+    }
     if (!f.level || RANK[level] > RANK[f.level]) f.level = level;
     if (f.evidence.length < MAX_EVIDENCE && !f.evidence.some((e) => e.start === evidence.start))
       f.evidence.push(evidence);
@@ -198,15 +232,18 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     const category = concept.category;
     const first = seg.tokens[mention.match.start]!;
     const last = seg.tokens[mention.match.end - 1]!;
-    const evidence: Evidence = {
-      start: first.start,
-      end: last.end,
-      text: seg.text.slice(first.start, last.end),
-      sentence: clauseText(seg, mention.clause),
-    };
     let level = verdict.level;
+    const evidenceText = seg.text.slice(first.start, last.end);
     if (verdict.negated && category !== 'admin' && category !== 'clinical') continue;
-    if (category === 'specialty' && mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;
+    if (category === 'specialty') {
+      // A specialty is required/preferred only as experience asked for; otherwise the job is in it.
+      const asked =
+        first.section === 'requirements' ||
+        first.section === 'preferred' ||
+        seg.tokens.slice(mention.clause.from, mention.clause.to).some((t) => EXPERIENCE_STEMS.has(t.stem));
+      if (!asked) level = 'duty';
+      if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict.level)) continue;
+    }
     if (category === 'cert') {
       // A credential is asked, never a duty: named in the title, or to be obtained within a window,
       // it is required; written as a proper name it names the job's credential; lowercase, it is
@@ -216,11 +253,20 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
         level = 'required';
         certWindowDays ??= window;
       } else if (level === 'duty') {
-        if (first.section !== 'title' && !/\p{Lu}/u.test(evidence.text)) continue;
+        if (first.section !== 'title' && !/\p{Lu}/u.test(evidenceText)) continue;
         level = 'required';
       }
     }
-    if (category === 'edu' && level === 'duty') level = 'required'; // schooling is never a duty
+    // Schooling is asked, never a duty: one mentioned in passing ("staff who completed a program") asks nothing.
+    if (category === 'edu' && level === 'duty') continue;
+    const evidence: Evidence = {
+      start: first.start,
+      end: last.end,
+      text: evidenceText,
+      sentence: clauseText(seg, mention.clause),
+      level,
+      section: first.section,
+    };
     record(mention.concept, level, evidence);
     for (const also of mention.alias.also ?? []) record(also, level, evidence);
   }

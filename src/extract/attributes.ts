@@ -248,7 +248,8 @@ export function extractLocation(lines: readonly AttributeLine[], title: string |
   }
   const fromTitle = title ? CITY_STATE.exec(title) : null;
   if (fromTitle) return fromTitle[0];
-  for (const line of lines) {
+  // Only the head of a posting says where the job is; the tail is boilerplate (and the regex is costly).
+  for (const line of lines.slice(0, 15)) {
     if (line.section === 'eeo' || line.section === 'benefits') continue;
     const m = CITY_STATE.exec(line.text);
     if (m && !/\b(?:Medical|Assistant|Certified|Health)\b/.test(m[1]!)) return m[0];

@@ -1,8 +1,7 @@
 // Stage 5 helpers: which cue governs a mention ("CCMA required", "Bilingual preferred",
 // "we will train you on phlebotomy").
-import type { Lexicon } from '../lexicon/index.js';
+import type { CueKind, Lexicon } from '../lexicon/index.js';
 import { matchTrie } from '../lexicon/index.js';
-import type { CueKind } from '../lexicon/schema.js';
 import type { Clause, Token } from './segment.js';
 
 export interface CueHit {

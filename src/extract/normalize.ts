@@ -1,7 +1,15 @@
 // Stage 1: the input (text or HTML) becomes the normalised text every later stage and every
 // evidence offset refers to.
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
 import type { AnyNode } from 'domhandler';
+
+type Cheerio = typeof import('cheerio/slim');
+let cheerio: Cheerio | undefined;
+/** cheerio (its htmlparser2 build) is loaded on the first HTML input: plain text never pays for it. */
+function loadCheerio(): Cheerio {
+  cheerio ??= createRequire(import.meta.url)('cheerio/slim') as Cheerio;
+  return cheerio;
+}
 
 const BLOCK_TAGS = new Set([
   'address',
@@ -50,7 +58,7 @@ export interface HtmlToTextOptions {
 
 /** HTML → text: blocks and list items become lines, sub-headings end with ":", entities decoded. */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
-  const $ = cheerio.load(html);
+  const $ = loadCheerio().load(html);
   $(DROP_SELECTOR).remove();
   const parts: string[] = [];
   const newline = () => {
@@ -97,7 +105,15 @@ export interface RepairOptions {
   protectedWords?: ReadonlySet<string>;
 }
 
-const GLUE_RE = /([\p{Ll}\p{Lu}]*[\p{Ll})])(\p{Lu}\p{Ll}+)/gu;
+const GLUE_RE = /([\p{Ll})])(\p{Lu}\p{Ll}+)/gu;
+
+function wordAround(whole: string, offset: number, length: number): string {
+  let end = offset + length;
+  while (end < whole.length && /[\p{L}]/u.test(whole[end]!)) end++;
+  let begin = offset;
+  while (begin > 0 && /[\p{L}]/u.test(whole[begin - 1]!)) begin--;
+  return whole.slice(begin, end);
+}
 
 /**
  * Re-splits list items glued together when a page lost its line breaks: "Draw bloodRoom patients"
@@ -107,19 +123,24 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   const keep = options.protectedWords;
   let out = text.replace(GLUE_RE, (match, left: string, right: string, offset: number, whole: string) => {
     // The whole word around the seam, to test it against protected names.
-    let end = offset + match.length;
-    while (end < whole.length && /[\p{L}]/u.test(whole[end]!)) end++;
+    if (keep?.has(wordAround(whole, offset, match.length).toLowerCase())) return match;
+    // The word left of the seam (the regex holds only its last character, to avoid backtracking).
     let begin = offset;
-    while (begin > 0 && /[\p{L}]/u.test(whole[begin - 1]!)) begin--;
-    const word = whole.slice(begin, end);
-    if (keep?.has(word.toLowerCase())) return match;
-    const leftWord = left.replace(/\)$/, '');
+    while (begin > 0 && /\p{L}/u.test(whole[begin - 1]!)) begin--;
+    const leftWord = whole.slice(begin, offset + (left === ')' ? 0 : 1));
     if (leftWord.length < 3) return match; // "eClinical", "iPhone", "McKesson"
     // Short capitalised halves are usually one brand name ("NextGen", "PowerChart").
     if (/^\p{Lu}/u.test(leftWord) && leftWord.length <= 5 && right.length <= 6) return match;
     return `${left}\n${right}`;
   });
   out = out.replace(/(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll})/gu, '$1\n$2');
+  // "diplomaCCMA or RMA", "experience2 years": an abbreviation or a number glued to a word.
+  out = out.replace(
+    /(\p{Ll}{3,})(\p{Lu}{2,}\b)/gu,
+    (m, left: string, right: string, offset: number, whole: string) =>
+      keep?.has(wordAround(whole, offset, m.length).toLowerCase()) ? m : `${left}\n${right}`,
+  );
+  out = out.replace(/(\p{Ll}{4,})(\d{1,2}\+?\s+(?:years?|yrs?|months?)\b)/gu, '$1\n$2');
   return out;
 }
 

@@ -13,6 +13,7 @@ export interface Token {
   end: number;
   surface: string;
   stem: string;
+  norm: string;
   sep: number;
   clause: number;
   line: number;
@@ -34,6 +35,7 @@ export interface Line {
   start: number;
   end: number;
   block: number;
+  bullet: boolean;
 }
 
 export interface Segmented {
@@ -45,7 +47,6 @@ export interface Segmented {
   title: { start: number; end: number } | null;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const ABBREVIATIONS = new Set([
   'dr',
   'mr',
@@ -65,9 +66,8 @@ const ABBREVIATIONS = new Set([
   'i',
 ]);
 
-/** Classifies the characters between two words. */
-function separatorClass(gap: string, prev: string, next: string): number {
-  if (gap === '') return SEP_SPACE;
+/** Classifies the characters between two words (the rare, long gaps). */
+function classifyGap(gap: string, prev: string, next: string): number {
   if (gap.includes('\n')) return SEP_CLAUSE;
   if (/[;!?•●▪◦·|]/.test(gap)) return SEP_CLAUSE;
   if (gap.includes(':')) {
@@ -87,18 +87,79 @@ function separatorClass(gap: string, prev: string, next: string): number {
   return SEP_SOFT;
 }
 
-export function tokenize(text: string): Array<Pick<Token, 'start' | 'end' | 'surface' | 'stem' | 'sep'>> {
-  const tokens: Array<Pick<Token, 'start' | 'end' | 'surface' | 'stem' | 'sep'>> = [];
+/** The boundary class of a gap; the common one-character gaps skip the regexes. */
+function separatorClass(gap: string, prev: string, next: string): number {
+  if (gap.length === 1) {
+    const c = gap.charCodeAt(0);
+    if (c === 32) return SEP_SPACE;
+    if (c === 44) return SEP_COMMA;
+    if (c === 10) return SEP_CLAUSE;
+    if (c === 45 || c === 47) return SEP_SOFT; // "-" "/"
+  } else if (gap === ', ') return SEP_COMMA;
+  return classifyGap(gap, prev, next);
+}
+
+/** Letters and digits: ASCII by code, other scripts by Unicode property. */
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD.test(text[i]!);
+}
+
+/** Surface → [normalised, stem]: a posting's vocabulary repeats, so each word is worked out once. */
+const wordCache = new Map<string, [string, string]>();
+
+function createToken(text: string, start: number, end: number, sep: number): Token {
+  const surface = text.slice(start, end);
+  let cached = wordCache.get(surface);
+  if (!cached) {
+    const norm = normalizeWord(surface);
+    cached = [norm, stemWord(norm)];
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(surface, cached);
+  }
+  return {
+    start,
+    end,
+    surface,
+    stem: cached[1],
+    norm: cached[0],
+    sep,
+    clause: 0,
+    line: 0,
+    heading: false,
+    section: 'intro',
+  };
+}
+
+/** Words with offsets and the boundary class before each; apostrophes stay inside ("patient's"). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
   let prevEnd = 0;
   let prev = '';
-  for (const m of text.matchAll(WORD_RE)) {
-    const surface = m[0];
-    const start = m.index;
-    const gap = text.slice(prevEnd, start);
-    const sep = tokens.length === 0 ? SEP_CLAUSE : separatorClass(gap, prev, surface);
-    tokens.push({ start, end: start + surface.length, surface, stem: stemWord(normalizeWord(surface)), sep });
-    prevEnd = start + surface.length;
-    prev = surface;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i), text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c, text, i)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]!)) i++;
+      else break;
+    }
+    const sep =
+      tokens.length === 0
+        ? SEP_CLAUSE
+        : separatorClass(text.slice(prevEnd, start), prev, text.slice(start, i));
+    const token = createToken(text, start, i, sep);
+    tokens.push(token);
+    prevEnd = i;
+    prev = token.surface;
   }
   return tokens;
 }
@@ -113,24 +174,71 @@ const CONTENT_KINDS = new Set<SectionKind>([
   'physical',
 ]);
 
-/** The heading kind a short label names, when its phrase covers at least half of its words. */
+/** Words that do not count when measuring how much of a label a heading phrase covers. */
+const LABEL_FILLER = new Set(
+  'a an the and or of to for in with our your this that as on at by is are be medical assistant assistants ma mas job position'.split(
+    ' ',
+  ),
+);
+
+/** The heading kind a short label names, when its phrase covers at least half of its content words. */
 function classifyLabel(
   lexicon: Lexicon,
-  tokens: ReturnType<typeof tokenize>,
+  tokens: readonly Token[],
   from: number,
   to: number,
+  minCoverage = 0.5,
 ): HeadingKind | undefined {
-  const words = to - from;
-  if (words <= 0) return undefined;
-  let best: { kind: HeadingKind; covered: number } | undefined;
+  if (to <= from) return undefined;
   // Label words are matched as one clause even when "/" or "&" separates them.
-  const view = tokens.map((t, i) => (i > from && i < to ? { ...t, sep: Math.min(t.sep, SEP_SOFT) } : t));
-  for (const m of matchTrie(lexicon.headingTrie, view, from, to)) {
-    const covered = m.tokens.length;
+  const view = tokens.slice(from, to).map((t, i) => (i > 0 ? { ...t, sep: Math.min(t.sep, SEP_SOFT) } : t));
+  const content = view.filter((t) => !LABEL_FILLER.has(t.norm)).length || view.length;
+  let best: { kind: HeadingKind; covered: number } | undefined;
+  for (const m of matchTrie(lexicon.headingTrie, view, 0, view.length)) {
+    const covered = m.tokens.filter((i) => !LABEL_FILLER.has(view[i]!.norm)).length || m.tokens.length;
     if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
   }
   if (!best) return undefined;
-  return best.covered / words >= 0.5 ? best.kind : undefined;
+  return best.covered / content >= minCoverage ? best.kind : undefined;
+}
+
+const QUALIFICATION_WORDS = new Set(
+  'diploma degree ged education experience experienced years certification certified certificate license licensed licensure ability able skills skill knowledge understanding proficiency proficient familiarity familiar demonstrated preferred required must'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A bulleted list with no heading whose items mostly read as qualifications ("High school diploma",
+ * "Strong communication skills", "Ability to…") is a requirements list.
+ */
+function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) {
+    let list = byLine.get(t.line);
+    if (!list) {
+      list = [];
+      byLine.set(t.line, list);
+    }
+    list.push(t);
+  }
+  let group: Token[][] = [];
+  const flush = () => {
+    const qualifying = group.filter((ts) =>
+      ts.slice(0, 4).some((t) => QUALIFICATION_WORDS.has(t.norm)),
+    ).length;
+    if (group.length >= 2 && qualifying * 2 >= group.length) {
+      for (const ts of group) for (const t of ts) t.section = 'requirements';
+    }
+    group = [];
+  };
+  for (const [i, line] of lines.entries()) {
+    const ts = byLine.get(i);
+    if (!ts) continue; // blank lines do not end a list
+    if (line.bullet && ts.every((t) => t.section === 'intro' && !t.heading)) group.push(ts);
+    else flush();
+  }
+  flush();
 }
 
 /** Splits the text into lines, finds headings and labels, and gives every token its section. */
@@ -141,7 +249,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
   let offset = 0;
   for (const lineText of text.split('\n')) {
     if (lineText.trim() === '') block++;
-    lines.push({ start: offset, end: offset + lineText.length, block });
+    lines.push({ start: offset, end: offset + lineText.length, block, bullet: BULLET_RE.test(lineText) });
     offset += lineText.length + 1;
   }
 
@@ -177,7 +285,8 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       // "Responsibilities" alone on the first line is a heading, not a title.
       !(words <= 3 && classifyLabel(lexicon, raw, from, to));
     if (isTitle) {
-      title = { start: raw[from]!.start, end: raw[to - 1]!.end };
+      const lead = lineText.length - lineText.trimStart().length;
+      title = { start: line.start + lead, end: line.start + lineText.trimEnd().length };
       sectionOf.fill('title');
     } else {
       // A standalone heading line.
@@ -185,8 +294,14 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       const allCaps = /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
       const candidate =
         words <= 8 && !innerHard && (endsWithColon || (!isBullet && !/[.!?,]$/.test(trimmed)));
-      const kind = candidate ? classifyLabel(lexicon, raw, from, to) : undefined;
-      if (candidate && (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6))) {
+      // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
+      const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
+      const kind =
+        candidate || labelLike ? classifyLabel(lexicon, raw, from, to, labelLike ? 0 : 0.5) : undefined;
+      if (
+        (candidate || (labelLike && kind)) &&
+        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6))
+      ) {
         heading.fill(true);
         if (kind) section = kind;
         sectionOf.fill(section);
@@ -224,16 +339,15 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       } else {
         clauses[clauses.length - 1]!.to = i + 1;
       }
-      tokens.push({
-        ...tk,
-        sep,
-        clause: clauses.length - 1,
-        line: lineIndex,
-        heading: heading[i - from]!,
-        section: sectionOf[i - from]!,
-      });
+      tk.sep = sep;
+      tk.clause = clauses.length - 1;
+      tk.line = lineIndex;
+      tk.heading = heading[i - from]!;
+      tk.section = sectionOf[i - from]!;
+      tokens.push(tk);
     }
     if (isTitle) section = 'intro';
   }
+  markImplicitRequirements(tokens, lines);
   return { text, tokens, clauses, lines, title };
 }

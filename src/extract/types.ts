@@ -1,4 +1,4 @@
-import type { Category, Level } from '../lexicon/schema.js';
+import type { Category, Level } from '../lexicon/index.js';
 
 export type { Category, Level };
 
@@ -13,6 +13,10 @@ export interface Evidence {
   text: string;
   /** The clause the evidence stands in, for display. */
   sentence: string;
+  /** The level this mention states (the concept's level is the strongest of its mentions). */
+  level: Level;
+  /** The section of the posting it stands in ("requirements", "responsibilities", "title"…). */
+  section: string;
 }
 
 export interface FoundConcept {

@@ -1,11 +1,9 @@
 // Compiles the YAML source into the lexicon the engine loads: aliases expanded, irregular verb
 // forms generated with compromise, every word stemmed. Runs at build time (and in tests).
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { CompiledAlias, CompiledCue, CompiledLexicon, CompiledPattern } from './compiled.js';
 import { LexiconError } from './errors.js';
+import { hashLexiconSource } from './hash.js';
 import { type Pattern, parseAlias } from './parse-alias.js';
 import { type LexiconSource, readLexiconSource } from './read-source.js';
 import { normalizeWord, stemWord } from './stem.js';
@@ -39,16 +37,24 @@ function irregularForms(word: string, phrase: string): string[] {
   return [...out];
 }
 
-function compilePattern(pattern: Pattern): CompiledPattern {
+type WordMode = 'stem' | 'lower';
+
+function compilePattern(pattern: Pattern, mode: WordMode): CompiledPattern {
   return pattern.map((el) => {
     if (el.kind === 'gap') return { g: el.max };
     if (el.kind === 'exact') return { x: el.text };
-    return { w: stemWord(normalizeWord(el.text)) };
+    if (el.kind === 'lower') return { l: normalizeWord(el.text) };
+    return mode === 'stem' ? { w: stemWord(normalizeWord(el.text)) } : { l: normalizeWord(el.text) };
   });
 }
 
 /** Compiles an alias into patterns, adding irregular verb forms of its first word. */
-function compileAliasText(text: string, where: string, inflect: boolean): CompiledPattern[] {
+function compileAliasText(
+  text: string,
+  where: string,
+  inflect: boolean,
+  mode: WordMode = 'stem',
+): CompiledPattern[] {
   const out: CompiledPattern[] = [];
   const seen = new Set<string>();
   const add = (p: CompiledPattern) => {
@@ -59,13 +65,13 @@ function compileAliasText(text: string, where: string, inflect: boolean): Compil
     }
   };
   for (const pattern of parseAlias(text, where)) {
-    add(compilePattern(pattern));
+    add(compilePattern(pattern, mode));
     const first = pattern[0];
     if (!inflect || first?.kind !== 'word') continue;
     const words = pattern.filter((e) => e.kind === 'word').map((e) => (e as { text: string }).text);
     if (words.length < 2) continue; // a lone word is a noun far more often than a verb
     for (const form of irregularForms(first.text, words.join(' '))) {
-      add(compilePattern([{ kind: 'word', text: form }, ...pattern.slice(1)]));
+      add(compilePattern([{ kind: 'word', text: form }, ...pattern.slice(1)], mode));
     }
   }
   return out;
@@ -73,19 +79,6 @@ function compileAliasText(text: string, where: string, inflect: boolean): Compil
 
 function compilePhrases(phrases: string[] | undefined, where: string): CompiledPattern[] | undefined {
   return phrases?.flatMap((p) => compileAliasText(p, where, false));
-}
-
-/** A digest of every source file, so a stale compiled lexicon is noticed. */
-export function hashLexiconSource(dir: string): string {
-  const hash = createHash('sha256');
-  const files = ['lexicon.yaml', 'cues.yaml', 'sections.yaml'].map((f) => join(dir, f));
-  const conceptDir = join(dir, 'concepts');
-  for (const f of readdirSync(conceptDir).sort()) if (f.endsWith('.yaml')) files.push(join(conceptDir, f));
-  for (const f of files) {
-    hash.update(f.slice(dir.length));
-    hash.update(readFileSync(f));
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 export function compileLexicon(source: LexiconSource, sourceHash: string): CompiledLexicon {
@@ -118,7 +111,10 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     [CompiledCue['kind'], { pre: string[]; post: string[] }]
   >) {
     for (const dir of ['pre', 'post'] as const) {
-      const patterns = dirs[dir].flatMap((p) => compileAliasText(p, `cue ${kind}.${dir} "${p}"`, false));
+      // Cue words are compared as written, not stemmed: "needs" is not "needed", nor "requirements" "required".
+      const patterns = dirs[dir].flatMap((p) =>
+        compileAliasText(p, `cue ${kind}.${dir} "${p}"`, false, 'lower'),
+      );
       if (patterns.length) cues.push({ kind, dir, patterns });
     }
   }

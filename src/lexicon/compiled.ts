@@ -1,8 +1,11 @@
 // The compiled lexicon: what `npm run build` writes and the engine loads. Plain JSON.
 import type { Category, CueKind, SectionKind, TrainingSource } from './schema.js';
 
-/** A pattern element: a stem, an exact (case-sensitive) surface word, or a gap of up to n words. */
-export type CompiledElement = { w: string } | { x: string } | { g: number };
+/**
+ * A pattern element: a stem (`w`), a lowercased word (`l`, for cue phrases where "needs" is not
+ * "needed"), an exact case-sensitive word (`x`), or a gap of up to n words (`g`).
+ */
+export type CompiledElement = { w: string } | { l: string } | { x: string } | { g: number };
 export type CompiledPattern = CompiledElement[];
 
 export interface CompiledAlias {

@@ -1,8 +1,8 @@
 // Loads the compiled lexicon and builds its tries, once; the engine receives the result as data.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildLexicon, hashLexiconSource } from './build.js';
 import type {
   CompiledAlias,
   CompiledCue,
@@ -10,8 +10,9 @@ import type {
   CompiledPattern,
   ConceptInfo,
 } from './compiled.js';
+import type { SectionKind } from './constants.js';
 import { LexiconError } from './errors.js';
-import type { SectionKind } from './schema.js';
+import { hashLexiconSource } from './hash.js';
 import { createTrie, type TrieNode } from './trie.js';
 
 export interface Lexicon {
@@ -23,6 +24,8 @@ export interface Lexicon {
   cues: CompiledCue[];
   headingKinds: Array<Exclude<SectionKind, 'title'>>;
   settingWords: Set<string>;
+  /** Names with inner capitals ("NextGen", "eClinicalWorks") that are not two glued lines. */
+  protectedWords: Set<string>;
   /** Tries: owners are indices into aliases / cues / headingKinds. */
   conceptTrie: TrieNode;
   cueTrie: TrieNode;
@@ -39,7 +42,7 @@ export interface LoadLexiconOptions {
 const here = dirname(fileURLToPath(import.meta.url));
 /** src/lexicon and dist/lexicon are both two levels below the package root. */
 export const DEFAULT_LEXICON_DIR = join(here, '..', '..', 'lexicon');
-const DEFAULT_COMPILED = join(here, '..', '..', 'dist', 'lexicon', 'compiled.json');
+export const DEFAULT_COMPILED_PATH = join(here, '..', '..', 'dist', 'lexicon', 'compiled.json');
 
 export function createLexicon(compiled: CompiledLexicon): Lexicon {
   const headingKinds = compiled.headings.map((h) => h.kind);
@@ -52,6 +55,11 @@ export function createLexicon(compiled: CompiledLexicon): Lexicon {
     cues: compiled.cues,
     headingKinds,
     settingWords: new Set(compiled.settingWords),
+    protectedWords: new Set(
+      compiled.aliases
+        .flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? [])
+        .map((w) => w.toLowerCase()),
+    ),
     conceptTrie: createTrie(compiled.aliases.map((a, owner) => ({ owner, patterns: a.patterns }))),
     cueTrie: createTrie(compiled.cues.map((c, owner) => ({ owner, patterns: c.patterns }))),
     headingTrie: createTrie(
@@ -76,10 +84,12 @@ function readCompiled(path: string): CompiledLexicon | undefined {
  */
 export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
   const dir = options.dir ?? DEFAULT_LEXICON_DIR;
-  const compiled = readCompiled(options.compiledPath ?? DEFAULT_COMPILED);
+  const compiled = readCompiled(options.compiledPath ?? DEFAULT_COMPILED_PATH);
   const hasSource = existsSync(join(dir, 'lexicon.yaml'));
   if (compiled && (!hasSource || compiled.sourceHash === hashLexiconSource(dir)))
     return createLexicon(compiled);
   if (!hasSource) throw new LexiconError('no lexicon source (lexicon.yaml) and no compiled lexicon', dir);
-  return createLexicon(buildLexicon(dir));
+  // The compiler (zod, yaml, compromise) is loaded only when needed: it would triple start-up time.
+  const compiler = createRequire(import.meta.url)('./build.js') as typeof import('./build.js');
+  return createLexicon(compiler.buildLexicon(dir));
 }

@@ -4,6 +4,7 @@ import { LexiconError } from './errors.js';
 export type PatternElement =
   | { kind: 'word'; text: string } // compared by stem, case-insensitive
   | { kind: 'exact'; text: string } // compared by surface form, case-sensitive
+  | { kind: 'lower'; text: string } // compared by lowercased surface form, not stemmed
   | { kind: 'gap'; max: number }; // skips 0..max words inside a clause
 
 export type Pattern = PatternElement[];
@@ -51,6 +52,13 @@ function splitItems(text: string, where: string): Item[] {
 /** Turns one written word into pattern elements: "x-ray" → [x, ray] and [xray]; "=PA" → exact. */
 function expandWord(word: string, where: string, alias: string): Pattern[] {
   if (word in GAP_WORDS) return [[{ kind: 'gap', max: GAP_WORDS[word]! }]];
+  if (word.startsWith('~')) {
+    const lower = word.slice(1);
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}'’]*$/u.test(lower)) {
+      throw new LexiconError(`bad unstemmed word "${word}" in alias "${alias}"`, undefined, where);
+    }
+    return [[{ kind: 'lower', text: lower }]];
+  }
   if (word.startsWith('=')) {
     const exact = word.slice(1);
     if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.]*$/u.test(exact)) {

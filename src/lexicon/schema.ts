@@ -2,11 +2,18 @@
 // The alias mini-language is documented in lexicon/README.md.
 import { z } from 'zod';
 
-export const CATEGORIES = ['admin', 'clinical', 'specialty', 'cert', 'edu', 'ehr', 'soft'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CUE_KINDS, SECTION_KINDS } from './constants.js';
 
-export const LEVELS = ['required', 'preferred', 'duty'] as const;
-export type Level = (typeof LEVELS)[number];
+export {
+  CATEGORIES,
+  type Category,
+  CUE_KINDS,
+  type CueKind,
+  LEVELS,
+  type Level,
+  SECTION_KINDS,
+  type SectionKind,
+} from './constants.js';
 
 const conceptId = z
   .string()
@@ -83,17 +90,6 @@ export type ConceptSource = z.infer<typeof conceptSchema>;
 
 export const conceptFileSchema = z.object({ concepts: z.array(conceptSchema).min(1) }).strict();
 
-export const CUE_KINDS = [
-  'required',
-  'preferred',
-  'duty',
-  'negation',
-  'waiver',
-  'benefit',
-  'neutral',
-] as const;
-export type CueKind = (typeof CUE_KINDS)[number];
-
 /** lexicon/cues.yaml: the words that set a mention's level, or cancel it. */
 export const cuesFileSchema = z
   .object({
@@ -106,20 +102,6 @@ export const cuesFileSchema = z
   .strict();
 
 /** lexicon/sections.yaml: heading phrases that open a section of a posting. */
-export const SECTION_KINDS = [
-  'intro',
-  'responsibilities',
-  'requirements',
-  'preferred',
-  'compensation',
-  'benefits',
-  'about',
-  'eeo',
-  'conditions',
-  'physical',
-  'apply',
-] as const;
-export type SectionKind = (typeof SECTION_KINDS)[number] | 'title';
 
 export const sectionsFileSchema = z
   .object({

@@ -4,6 +4,7 @@ import type { CompiledPattern } from './compiled.js';
 
 export interface TrieNode {
   words?: Map<string, TrieNode>;
+  lower?: Map<string, TrieNode>;
   exact?: Map<string, TrieNode>;
   gaps?: Array<{ max: number; next: TrieNode }>;
   /** Ids of the patterns' owners that end here. */
@@ -13,6 +14,8 @@ export interface TrieNode {
 /** What the matcher needs of a token. `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma. */
 export interface MatchToken {
   stem: string;
+  /** The lowercased surface without apostrophes. */
+  norm: string;
   surface: string;
   sep: number;
 }
@@ -32,20 +35,31 @@ export function createTrie(entries: Array<{ owner: number; patterns: CompiledPat
     for (const pattern of patterns) {
       let node = root;
       for (const el of pattern) {
-        if ('w' in el) {
-          node.words ??= new Map();
-          let next = node.words.get(el.w);
-          if (!next) node.words.set(el.w, (next = {}));
+        if ('w' in el || 'l' in el) {
+          if ('w' in el) node.words ??= new Map();
+          else node.lower ??= new Map();
+          const [key, map] = 'w' in el ? [el.w, node.words!] : [el.l, node.lower!];
+          let next = map.get(key);
+          if (!next) {
+            next = {};
+            map.set(key, next);
+          }
           node = next;
         } else if ('x' in el) {
           node.exact ??= new Map();
           let next = node.exact.get(el.x);
-          if (!next) node.exact.set(el.x, (next = {}));
+          if (!next) {
+            next = {};
+            node.exact.set(el.x, next);
+          }
           node = next;
         } else {
           node.gaps ??= [];
           let gap = node.gaps.find((g) => g.max === el.g);
-          if (!gap) node.gaps.push((gap = { max: el.g, next: {} }));
+          if (!gap) {
+            gap = { max: el.g, next: {} };
+            node.gaps.push(gap);
+          }
           node = gap.next;
         }
       }
@@ -89,6 +103,12 @@ export function matchTrie(
     if (byStem) {
       path.push(i);
       visit(byStem, i + 1);
+      path.pop();
+    }
+    const byLower = node.lower?.get(token.norm);
+    if (byLower) {
+      path.push(i);
+      visit(byLower, i + 1);
       path.pop();
     }
     const byExact = node.exact?.get(token.surface);

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run bench`: engine throughput on one core over the corpus (repeated to ≥ 5 s), and the time
+// from process start to the first analysis. Needs `npm run build` and ../shared/corpus.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.MA_GAP_SHARED ?? join(root, '..', 'shared');
+const corpus = join(shared, 'corpus', 'postings.jsonl');
+if (!existsSync(corpus)) {
+  console.error(`bench: no corpus at ${corpus}; set MA_GAP_SHARED`);
+  process.exit(2);
+}
+const { loadLexicon } = await import(join(root, 'dist', 'lexicon', 'index.js'));
+const { analyzePosting } = await import(join(root, 'dist', 'extract', 'index.js'));
+
+const inputs = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l))
+  .map((r) =>
+    r.format === 'html'
+      ? { html: `<h1>${r.title ?? ''}</h1>\n${r.text}` }
+      : { text: `${r.title ?? ''}\n\n${r.text}` },
+  );
+const bytes = inputs.reduce((n, i) => n + Buffer.byteLength(i.text ?? i.html), 0);
+
+const lexicon = loadLexicon();
+for (const input of inputs) analyzePosting(input, lexicon); // warm-up: JIT and stem cache
+
+const minMs = Number(process.env.BENCH_MS ?? 5000);
+let rounds = 0;
+const t0 = performance.now();
+let elapsed = 0;
+while (elapsed < minMs) {
+  for (const input of inputs) analyzePosting(input, lexicon);
+  rounds++;
+  elapsed = performance.now() - t0;
+}
+const seconds = elapsed / 1000;
+const postings = (rounds * inputs.length) / seconds;
+const mb = (rounds * bytes) / seconds / 1e6;
+
+// Time to first result: a fresh process, from spawn to the first line of output.
+function firstResultMs() {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(root, 'bin', 'ma-gap.js'), 'analyze', '--json', '-'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    child.stdout.once('data', () => resolve(performance.now() - started));
+    child.on('error', reject);
+    child.stdin.end(inputs[0].text ?? inputs[0].html);
+  });
+}
+const starts = [];
+for (let i = 0; i < 7; i++) starts.push(await firstResultMs());
+starts.sort((a, b) => a - b);
+
+console.log(
+  `corpus: ${inputs.length} postings, ${(bytes / 1024).toFixed(1)} KiB; ${rounds} rounds in ${seconds.toFixed(2)} s`,
+);
+console.log(`throughput: ${postings.toFixed(0)} postings/s, ${mb.toFixed(2)} MB/s (target ≥ 15 MB/s)`);
+console.log(
+  `first result: median ${starts[3].toFixed(0)} ms, best ${starts[0].toFixed(0)} ms over 7 runs (target < 300 ms)`,
+);
+console.log(
+  `memory: rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
+);
