@@ -1,11 +1,46 @@
 // The `ma-gap` command line. Each command lives in commands/<name>.ts and is listed here.
 
 import { type CliCommand, type CliIO, CliUsageError } from './command.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { reanalyzeCommand } from './commands/reanalyze.js';
-import { serveCommand } from './commands/serve.js';
 
-const COMMANDS: CliCommand[] = [analyzeCommand, serveCommand, reanalyzeCommand];
+interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Loaded on demand: `analyze` must not pay for the HTTP server's or the database's modules. */
+  load: () => Promise<CliCommand>;
+}
+
+const COMMANDS: CommandEntry[] = [
+  {
+    name: 'analyze',
+    summary: 'find the duties, skills, credentials and requirements in a posting',
+    load: async () => (await import('./commands/analyze.js')).analyzeCommand,
+  },
+  {
+    name: 'gap',
+    summary: 'score how a profile meets one posting: knockouts, met, missing with training',
+    load: async () => (await import('./commands/gap.js')).gapCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'rank the trainings that would unlock the most postings for a profile',
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
+  {
+    name: 'profile',
+    summary: 'build a profile from a resume, or check a profile JSON',
+    load: async () => (await import('./commands/profile.js')).profileCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'run the HTTP API',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  {
+    name: 'reanalyze',
+    summary: 're-analyse stored postings after a lexicon change',
+    load: async () => (await import('./commands/reanalyze.js')).reanalyzeCommand,
+  },
+];
 
 function printHelp(io: CliIO): void {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -22,11 +57,12 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     printHelp(io);
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`ma-gap: unknown command "${name}" (try \`ma-gap help\`)\n`);
     return 2;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return 0;

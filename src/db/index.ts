@@ -1,0 +1,26 @@
+export { closeDatabase, type Db, openDatabase, pingDatabase } from './client.js';
+export {
+  countPostingsByLexiconVersion,
+  deletePosting,
+  findPostingByHash,
+  getPosting,
+  type InsertResult,
+  insertPosting,
+  insertPostings,
+  listPostings,
+  listStalePostings,
+  type PageCursor,
+  type PostingFilter,
+  type PostingSummary,
+  replaceAnalysis,
+  type StoredPosting,
+} from './postings.js';
+export {
+  createProfile,
+  deleteProfile,
+  getProfile,
+  listProfiles,
+  type StoredProfile,
+  updateProfile,
+} from './profiles.js';
+export * as schema from './schema.js';
