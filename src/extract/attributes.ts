@@ -59,7 +59,7 @@ const EXPERIENCE_AFTER = new RegExp(
 export function extractExperienceYears(lines: readonly AttributeLine[]): number | null {
   let best: number | null = null;
   for (const line of lines) {
-    if (NEVER_ASKS.has(line.section)) continue;
+    if (NEVER_ASKS.has(line.section) || !/experience/i.test(line.text)) continue;
     for (const re of [EXPERIENCE_BEFORE, EXPERIENCE_AFTER]) {
       for (const m of line.text.matchAll(re)) {
         const low = toNumber(m[1]);
@@ -86,6 +86,7 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
     /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)/i,
   ],
 ];
+const EMPLOYMENT_HINT = /time|diem|PRN|temp|contract|seasonal|locum|hours|hrs|\bFT\b|\bPT\b|term|week/i;
 const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
 const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
 
@@ -93,6 +94,7 @@ const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\
 export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
   for (const line of lines) {
     if (line.section === 'about' || line.section === 'eeo' || line.section === 'apply') continue;
+    if (!EMPLOYMENT_HINT.test(line.text)) continue; // most lines say nothing of it: skip the patterns
     let first: { at: number; type: EmploymentType } | undefined;
     const consider = (at: number, type: EmploymentType) => {
       if (!first || at < first.at) first = { at, type };
@@ -150,6 +152,7 @@ export function extractPay(lines: readonly AttributeLine[]): Pay | null {
       line.section === 'conditions'
     )
       continue;
+    if (!line.text.includes('$')) continue;
     for (const m of line.text.matchAll(MONEY_RE)) {
       const at = m.index;
       const before = line.text.slice(Math.max(0, at - 40), at);

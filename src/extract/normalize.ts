@@ -100,19 +100,80 @@ function looksLikeHtml(text: string): boolean {
   return (tags?.length ?? 0) >= 3;
 }
 
+
+// Letter classes by char code (Latin-1 covers postings' accented names); a /u regex with \p{…}
+// classes over the whole text was a third of the engine's time.
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+function isLetter(c: number): boolean {
+  return isLower(c) || isUpper(c) || (c > 0xff && /\p{L}/u.test(String.fromCharCode(c)));
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Length of the run of characters satisfying `test` from i (forwards). */
+function runLength(text: string, i: number, test: (c: number) => boolean): number {
+  let j = i;
+  while (j < text.length && test(text.charCodeAt(j))) j++;
+  return j - i;
+}
+
+/** The whole letter word around position i, lowercased. */
+function wordAt(text: string, i: number): string {
+  let begin = i;
+  while (begin > 0 && isLetter(text.charCodeAt(begin - 1))) begin--;
+  let end = i;
+  while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+  return text.slice(begin, end).toLowerCase();
+}
+
+/** Whether a line break belongs between text[i-1] and text[i]. */
+function isGlueSeam(text: string, i: number, keep: ReadonlySet<string> | undefined): boolean {
+  const prev = text.charCodeAt(i - 1);
+  const c = text.charCodeAt(i);
+  if (!isUpper(c)) {
+    // "experience2 years": a count glued to the word before it.
+    if (isDigit(c) && isLower(prev) && i >= 4 && isLower(text.charCodeAt(i - 4))) {
+      const digits = runLength(text, i, isDigit);
+      const rest = text.slice(i + digits, i + digits + 9).toLowerCase();
+      return digits <= 2 && /^\+?\s+(?:year|yr|month)/.test(rest);
+    }
+    return false;
+  }
+  const next = text.charCodeAt(i + 1);
+  // "records.Assisting": a sentence glued to the next one.
+  if ((prev === 46 || prev === 33 || prev === 63) && isLower(next)) {
+    return i >= 3 && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3));
+  }
+  if (!isLower(prev) && prev !== 41) return false;
+  if (keep?.has(wordAt(text, i))) return false;
+  let begin = i - (prev === 41 ? 1 : 0);
+  while (begin > 0 && isLetter(text.charCodeAt(begin - 1))) begin--;
+  const leftLength = i - (prev === 41 ? 1 : 0) - begin;
+  if (isLower(next)) {
+    // "Draw bloodRoom patients". Short halves are usually one name ("iPhone", "NextGen").
+    if (leftLength < 3) return false;
+    const right = runLength(text, i + 1, isLower) + 1;
+    return !(isUpper(text.charCodeAt(begin)) && leftLength <= 5 && right <= 6);
+  }
+  // "diplomaCCMA or RMA": an abbreviation glued to a lowercase word.
+  const caps = runLength(text, i, isUpper);
+  return (
+    caps >= 2 &&
+    runLength(text, begin, isLower) === leftLength &&
+    leftLength >= 3 &&
+    !isLetter(text.charCodeAt(i + caps))
+  );
+}
+
 /** Words with inner capitals that are names, not two glued lines ("NextGen", "eClinicalWorks"). */
 export interface RepairOptions {
   protectedWords?: ReadonlySet<string>;
-}
-
-const GLUE_RE = /([\p{Ll})])(\p{Lu}\p{Ll}+)/gu;
-
-function wordAround(whole: string, offset: number, length: number): string {
-  let end = offset + length;
-  while (end < whole.length && /[\p{L}]/u.test(whole[end]!)) end++;
-  let begin = offset;
-  while (begin > 0 && /[\p{L}]/u.test(whole[begin - 1]!)) begin--;
-  return whole.slice(begin, end);
 }
 
 /**
@@ -121,27 +182,18 @@ function wordAround(whole: string, offset: number, length: number): string {
  */
 export function repairGluedLines(text: string, options: RepairOptions = {}): string {
   const keep = options.protectedWords;
-  let out = text.replace(GLUE_RE, (match, left: string, right: string, offset: number, whole: string) => {
-    // The whole word around the seam, to test it against protected names.
-    if (keep?.has(wordAround(whole, offset, match.length).toLowerCase())) return match;
-    // The word left of the seam (the regex holds only its last character, to avoid backtracking).
-    let begin = offset;
-    while (begin > 0 && /\p{L}/u.test(whole[begin - 1]!)) begin--;
-    const leftWord = whole.slice(begin, offset + (left === ')' ? 0 : 1));
-    if (leftWord.length < 3) return match; // "eClinical", "iPhone", "McKesson"
-    // Short capitalised halves are usually one brand name ("NextGen", "PowerChart").
-    if (/^\p{Lu}/u.test(leftWord) && leftWord.length <= 5 && right.length <= 6) return match;
-    return `${left}\n${right}`;
-  });
-  out = out.replace(/(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll})/gu, '$1\n$2');
-  // "diplomaCCMA or RMA", "experience2 years": an abbreviation or a number glued to a word.
-  out = out.replace(
-    /(\p{Ll}{3,})(\p{Lu}{2,}\b)/gu,
-    (m, left: string, right: string, offset: number, whole: string) =>
-      keep?.has(wordAround(whole, offset, m.length).toLowerCase()) ? m : `${left}\n${right}`,
-  );
-  out = out.replace(/(\p{Ll}{4,})(\d{1,2}\+?\s+(?:years?|yrs?|months?)\b)/gu, '$1\n$2');
-  return out;
+  let out = '';
+  let last = 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Fast reject: a seam always starts at a capital or a digit.
+    if (!(isUpper(c) || isDigit(c))) continue;
+    if (isGlueSeam(text, i, keep)) {
+      out += `${text.slice(last, i)}\n`;
+      last = i;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 export interface NormalizeOptions extends RepairOptions {}

@@ -152,11 +152,12 @@ export function tokenize(text: string): Token[] {
       else if ((c === 39 || c === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]!)) i++;
       else break;
     }
-    const sep =
-      tokens.length === 0
-        ? SEP_CLAUSE
-        : separatorClass(text.slice(prevEnd, start), prev, text.slice(start, i));
-    const token = createToken(text, start, i, sep);
+    const token = createToken(text, start, i, SEP_SPACE);
+    if (tokens.length === 0) token.sep = SEP_CLAUSE;
+    else if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {
+      // Most gaps are one space; only the others are sliced and classified.
+      token.sep = separatorClass(text.slice(prevEnd, start), prev, token.surface);
+    }
     tokens.push(token);
     prevEnd = i;
     prev = token.surface;
@@ -313,13 +314,15 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
           const tk = raw[i]!;
           if (tk.sep === SEP_CLAUSE && i > from) labelStart = i;
           const next = raw[i + 1];
-          const gapAfter = text.slice(tk.end, next ? next.start : line.end);
-          const colon = gapAfter.indexOf(':');
-          const isLabelEnd =
-            colon >= 0 &&
-            !(next && /^:\d/.test(gapAfter + next.surface) && /\d$/.test(tk.surface)) &&
-            !gapAfter.includes('//');
+          const gapEnd = next ? next.start : line.end;
           sectionOf[i - from] = lineSection;
+          // Most gaps are one space: look for a colon without slicing.
+          let colon = false;
+          for (let k = tk.end; k < gapEnd && !colon; k++) colon = text.charCodeAt(k) === 58;
+          if (!colon) continue;
+          const gapAfter = text.slice(tk.end, gapEnd);
+          const isLabelEnd =
+            !(next && /^:\d/.test(gapAfter + next.surface) && /\d$/.test(tk.surface)) && !gapAfter.includes('//');
           if (!isLabelEnd || i + 1 - labelStart > 6) continue;
           const labelKind = classifyLabel(lexicon, raw, labelStart, i + 1);
           if (!labelKind) continue;

@@ -3,12 +3,12 @@
 import type { CompiledPattern } from './compiled.js';
 
 export interface TrieNode {
-  words?: Map<string, TrieNode>;
-  lower?: Map<string, TrieNode>;
-  exact?: Map<string, TrieNode>;
-  gaps?: Array<{ max: number; next: TrieNode }>;
+  words: Map<string, TrieNode> | undefined;
+  lower: Map<string, TrieNode> | undefined;
+  exact: Map<string, TrieNode> | undefined;
+  gaps: Array<{ max: number; next: TrieNode }> | undefined;
   /** Ids of the patterns' owners that end here. */
-  out?: number[];
+  out: number[] | undefined;
 }
 
 /** What the matcher needs of a token. `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma. */
@@ -29,8 +29,13 @@ export interface TrieMatch {
   tokens: number[];
 }
 
+/** Every node has the same shape, so the matcher's property reads stay monomorphic (fast). */
+function newNode(): TrieNode {
+  return { words: undefined, lower: undefined, exact: undefined, gaps: undefined, out: undefined };
+}
+
 export function createTrie(entries: Array<{ owner: number; patterns: CompiledPattern[] }>): TrieNode {
-  const root: TrieNode = {};
+  const root = newNode();
   for (const { owner, patterns } of entries) {
     for (const pattern of patterns) {
       let node = root;
@@ -41,7 +46,7 @@ export function createTrie(entries: Array<{ owner: number; patterns: CompiledPat
           const [key, map] = 'w' in el ? [el.w, node.words!] : [el.l, node.lower!];
           let next = map.get(key);
           if (!next) {
-            next = {};
+            next = newNode();
             map.set(key, next);
           }
           node = next;
@@ -49,7 +54,7 @@ export function createTrie(entries: Array<{ owner: number; patterns: CompiledPat
           node.exact ??= new Map();
           let next = node.exact.get(el.x);
           if (!next) {
-            next = {};
+            next = newNode();
             node.exact.set(el.x, next);
           }
           node = next;
@@ -57,7 +62,7 @@ export function createTrie(entries: Array<{ owner: number; patterns: CompiledPat
           node.gaps ??= [];
           let gap = node.gaps.find((g) => g.max === el.g);
           if (!gap) {
-            gap = { max: el.g, next: {} };
+            gap = { max: el.g, next: newNode() };
             node.gaps.push(gap);
           }
           node = gap.next;
