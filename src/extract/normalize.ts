@@ -100,7 +100,6 @@ function looksLikeHtml(text: string): boolean {
   return (tags?.length ?? 0) >= 3;
 }
 
-
 // Letter classes by char code (Latin-1 covers postings' accented names); a /u regex with \p{…}
 // classes over the whole text was a third of the engine's time.
 function isLower(c: number): boolean {

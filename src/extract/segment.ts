@@ -322,7 +322,8 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
           if (!colon) continue;
           const gapAfter = text.slice(tk.end, gapEnd);
           const isLabelEnd =
-            !(next && /^:\d/.test(gapAfter + next.surface) && /\d$/.test(tk.surface)) && !gapAfter.includes('//');
+            !(next && /^:\d/.test(gapAfter + next.surface) && /\d$/.test(tk.surface)) &&
+            !gapAfter.includes('//');
           if (!isLabelEnd || i + 1 - labelStart > 6) continue;
           const labelKind = classifyLabel(lexicon, raw, labelStart, i + 1);
           if (!labelKind) continue;

@@ -65,6 +65,13 @@ function compileAliasText(
     }
   };
   for (const pattern of parseAlias(text, where)) {
+    const only = pattern.length === 1 ? pattern[0] : undefined;
+    if (mode === 'stem' && only?.kind === 'word' && /\p{L}{3,}(?:ing|ed)$/u.test(only.text)) {
+      // A lone -ing/-ed word stems onto another word ("rooming" → "room", "casting" → "cast",
+      // "billing" → "bill"): match it as written.
+      add([{ l: normalizeWord(only.text) }]);
+      continue;
+    }
     add(compilePattern(pattern, mode));
     const first = pattern[0];
     if (!inflect || first?.kind !== 'word') continue;
