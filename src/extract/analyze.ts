@@ -43,14 +43,18 @@ interface Mention {
   clause: Clause;
 }
 
-const phraseTries = new WeakMap<CompiledPattern, TrieNode>();
-function phraseTrie(pattern: CompiledPattern): TrieNode {
-  let trie = phraseTries.get(pattern);
-  if (!trie) {
-    trie = createTrie([{ owner: 0, patterns: [pattern] }]);
-    phraseTries.set(pattern, trie);
+/** One trie per phrase list (an alias's near/notNear/notAfter/notBefore), built on first use. */
+const phraseTries = new WeakMap<CompiledPattern[], { trie: TrieNode; longest: number }>();
+function phraseTrie(phrases: CompiledPattern[]): { trie: TrieNode; longest: number } {
+  let entry = phraseTries.get(phrases);
+  if (!entry) {
+    entry = {
+      trie: createTrie([{ owner: 0, patterns: phrases }]),
+      longest: Math.max(...phrases.map((p) => p.length)),
+    };
+    phraseTries.set(phrases, entry);
   }
-  return trie;
+  return entry;
 }
 
 /** Whether one of the phrases occurs within tokens[from, to). */
@@ -60,21 +64,19 @@ function containsPhrase(
   to: number,
   phrases: CompiledPattern[],
 ): boolean {
-  return phrases.some((p) => matchTrie(phraseTrie(p), tokens, from, to).length > 0);
+  return matchTrie(phraseTrie(phrases).trie, tokens, from, to, 1).length > 0;
 }
 
 /** Whether one of the phrases ends right before token `end` (within the clause from `from`). */
 function endsAt(tokens: readonly Token[], from: number, end: number, phrases: CompiledPattern[]): boolean {
-  return phrases.some((p) =>
-    matchTrie(phraseTrie(p), tokens, Math.max(from, end - p.length), end).some((m) => m.end === end),
-  );
+  const { trie, longest } = phraseTrie(phrases);
+  return matchTrie(trie, tokens, Math.max(from, end - longest), end).some((m) => m.end === end);
 }
 
 /** Whether one of the phrases starts at token `start` (within the clause up to `to`). */
 function startsAt(tokens: readonly Token[], start: number, to: number, phrases: CompiledPattern[]): boolean {
-  return phrases.some((p) =>
-    matchTrie(phraseTrie(p), tokens, start, Math.min(to, start + p.length)).some((m) => m.start === start),
-  );
+  const { trie, longest } = phraseTrie(phrases);
+  return matchTrie(trie, tokens, start, Math.min(to, start + longest)).some((m) => m.start === start);
 }
 
 /** An alias's context conditions (near, notNear, notAfter, notBefore). */
@@ -135,7 +137,7 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   return mentions;
 }
 
-type Verdict = { level: Level; negated: boolean } | null;
+type Verdict = Level | null;
 
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit[]): Verdict {
@@ -147,16 +149,16 @@ function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit
     case 'benefit':
       return null;
     case 'negation':
-      return { level: 'duty', negated: true };
+      return null; // waived: "certification not required" is not present (taxonomy)
     case 'waiver':
     case 'duty':
-      return { level: 'duty', negated: false };
+      return 'duty';
     case 'required':
-      return { level: 'required', negated: false };
+      return 'required';
     case 'preferred':
-      return { level: 'preferred', negated: false };
+      return 'preferred';
     default:
-      return { level: sectionLevel, negated: false };
+      return sectionLevel;
   }
 }
 
@@ -232,9 +234,8 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     const category = concept.category;
     const first = seg.tokens[mention.match.start]!;
     const last = seg.tokens[mention.match.end - 1]!;
-    let level = verdict.level;
+    let level = verdict;
     const evidenceText = seg.text.slice(first.start, last.end);
-    if (verdict.negated && category !== 'admin' && category !== 'clinical') continue;
     if (category === 'specialty') {
       // A specialty is required/preferred only as experience asked for; otherwise the job is in it.
       const asked =
@@ -242,7 +243,7 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
         first.section === 'preferred' ||
         seg.tokens.slice(mention.clause.from, mention.clause.to).some((t) => EXPERIENCE_STEMS.has(t.stem));
       if (!asked) level = 'duty';
-      if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict.level)) continue;
+      if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict)) continue;
     }
     if (category === 'cert') {
       // A credential is asked, never a duty: named in the title, or to be obtained within a window,
@@ -252,6 +253,8 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
       if (window !== null) {
         level = 'required';
         certWindowDays ??= window;
+      } else if (level === 'duty' && concept.otherRole) {
+        continue;
       } else if (level === 'duty') {
         if (first.section !== 'title' && !/\p{Lu}/u.test(evidenceText)) continue;
         level = 'required';

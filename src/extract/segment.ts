@@ -203,6 +203,14 @@ function classifyLabel(
   return best.covered / content >= minCoverage ? best.kind : undefined;
 }
 
+const MINOR_WORDS = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
+
+/** Every word capitalised but the small ones: "About Wellpath", "Role of a Medical Assistant". */
+function isTitleCase(line: string): boolean {
+  const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.length > 0 && words.every((w) => MINOR_WORDS.has(w) || /^\p{Lu}/u.test(w));
+}
+
 const QUALIFICATION_WORDS = new Set(
   'diploma degree ged education experience experienced years certification certified certificate license licensed licensure ability able skills skill knowledge understanding proficiency proficient familiarity familiar demonstrated preferred required must'.split(
     ' ',
@@ -228,7 +236,7 @@ function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void
     const qualifying = group.filter((ts) =>
       ts.slice(0, 4).some((t) => QUALIFICATION_WORDS.has(t.norm)),
     ).length;
-    if (group.length >= 2 && qualifying * 2 >= group.length) {
+    if (qualifying >= 2 && qualifying * 2 > group.length) {
       for (const ts of group) for (const t of ts) t.section = 'requirements';
     }
     group = [];
@@ -297,8 +305,21 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
         words <= 8 && !innerHard && (endsWithColon || (!isBullet && !/[.!?,]$/.test(trimmed)));
       // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
       const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
-      const kind =
-        candidate || labelLike ? classifyLabel(lexicon, raw, from, to, labelLike ? 0 : 0.5) : undefined;
+      // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
+      // or fill half of a Title Case line that names no concept ("About Wellpath"): plain lines such as
+      // "Phlebotomy certification" or "Bilingual preferred" are content.
+      const minCoverage = labelLike ? 0 : endsWithColon || allCaps ? 0.5 : isTitleCase(trimmed) ? 0.5 : 1;
+      let kind = candidate || labelLike ? classifyLabel(lexicon, raw, from, to, minCoverage) : undefined;
+      if (
+        kind &&
+        candidate &&
+        !endsWithColon &&
+        !allCaps &&
+        classifyLabel(lexicon, raw, from, to, 0.75) === undefined &&
+        matchTrie(lexicon.conceptTrie, raw, from, to, 1).length > 0
+      ) {
+        kind = undefined;
+      }
       if (
         (candidate || (labelLike && kind)) &&
         (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6))

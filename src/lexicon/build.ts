@@ -140,6 +140,7 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
       label: c.label,
       description: c.description,
       ...(c.subsumedBy && { subsumedBy: c.subsumedBy }),
+      ...(c.otherRole && { otherRole: true }),
       training: c.training,
     })),
     aliases,

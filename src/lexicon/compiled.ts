@@ -28,6 +28,7 @@ export interface ConceptInfo {
   label: string;
   description: string;
   subsumedBy?: string[];
+  otherRole?: boolean;
   training: TrainingSource[];
 }
 

@@ -82,6 +82,11 @@ export const conceptSchema = z
     aliases: z.array(aliasSchema).min(1),
     /** A generic concept dropped when one of these more specific ones is present (cert.ma-any). */
     subsumedBy: z.array(conceptId).optional(),
+    /**
+     * The credential of another job (RN, LPN, CNA): counts only where the posting asks it of the
+     * candidate (required/preferred), never from a title like "MA/LPN/RN" or a description.
+     */
+    otherRole: z.boolean().optional(),
     training: z.array(trainingSchema).min(1),
     note: z.string().optional(),
   })

@@ -84,6 +84,8 @@ export function matchTrie(
   tokens: readonly MatchToken[],
   from: number,
   to: number,
+  /** Stop after this many matches (a "does it occur" test needs one). */
+  limit = Number.POSITIVE_INFINITY,
 ): TrieMatch[] {
   const matches: TrieMatch[] = [];
   const path: number[] = [];
@@ -133,6 +135,6 @@ export function matchTrie(
     }
   };
 
-  for (let i = from; i < to; i++) step(root, i, Number.POSITIVE_INFINITY);
+  for (let i = from; i < to && matches.length < limit; i++) step(root, i, Number.POSITIVE_INFINITY);
   return matches;
 }

@@ -14,10 +14,13 @@ describe('deriveState', () => {
     expect(deriveState(location)).toBe(state);
   });
 
-  it.each(['Iowa, Minnesota, Nebraska', 'Remote', '', 'Work in or near me', 'Dallas, TX or Tulsa, OK'])(
-    'no single state in %j',
-    (location) => {
-      expect(deriveState(location)).toBeNull();
-    },
-  );
+  it.each([
+    'Iowa, Minnesota, Nebraska',
+    'Remote',
+    '',
+    'Work in or near me',
+    'Dallas, TX or Tulsa, OK',
+  ])('no single state in %j', (location) => {
+    expect(deriveState(location)).toBeNull();
+  });
 });

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePosting } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
+import {
+  FAMILY_PRACTICE,
+  FAMILY_PRACTICE_HTML,
+  levelsOf,
+  posting,
+  RESUME_LINES,
+} from '../fixtures/extract-postings.js';
+
+const lexicon = loadLexicon();
+const ids = (body: string) => analyzePosting({ text: posting(body) }, lexicon).concepts.map((c) => c.id);
+
+// [sentence, a concept id that must be found]
+const PRESENT: Array<[string, string]> = [
+  // abbreviations
+  ['Perform EKG on patients', 'clinical.ekg'],
+  ['Perform ECG tracings', 'clinical.ekg'],
+  ['Perform 12-lead recordings', 'clinical.ekg'],
+  ['Holter monitor hook-up', 'clinical.ekg'],
+  ['Take VS on every patient', 'clinical.vital-signs'],
+  ['Perform UA on collected samples', 'clinical.lab-tests'],
+  ['Perform POCT testing', 'clinical.lab-tests'],
+  ['Administer IM, SubQ and ID injections', 'clinical.injections'],
+  ['Place PPD tests', 'clinical.injections'],
+  ['Perform PFT as ordered', 'clinical.screenings'],
+  // verb forms
+  ['Draw blood', 'clinical.phlebotomy'],
+  ['Draws blood from patients', 'clinical.phlebotomy'],
+  ['Drew blood', 'clinical.phlebotomy'],
+  ['Perform blood draws', 'clinical.phlebotomy'],
+  ['Drawing blood for lab work', 'clinical.phlebotomy'],
+  ['Take vitals', 'clinical.vital-signs'],
+  ['Took vitals', 'clinical.vital-signs'],
+  // hyphenated and glued variants
+  ['Take x-rays of extremities', 'clinical.xray'],
+  ['Take xrays of extremities', 'clinical.xray'],
+  ['Take x rays of extremities', 'clinical.xray'],
+  // resume wording
+  ['Performed venipuncture and EKGs', 'clinical.phlebotomy'],
+  ['Performed venipuncture and EKGs', 'clinical.ekg'],
+  ['Scheduled appointments', 'admin.scheduling'],
+  // one per area of the taxonomy
+  ['Answer phones, schedule appointments, verify insurance eligibility', 'admin.phones'],
+  ['Answer phones, schedule appointments, verify insurance eligibility', 'admin.insurance'],
+  ['Process insurance claims', 'admin.billing-coding'],
+  ['Collect copays', 'admin.payments'],
+  ['Check patients in and out', 'admin.front-desk'],
+  ['Enter information in the EHR', 'admin.ehr'],
+  ['Obtain prior authorizations', 'admin.prior-authorization'],
+  ['Coordinate referrals to specialists', 'admin.referrals'],
+  ['Process prescription refill requests', 'admin.prescription-refills'],
+  ['Manage patient portal messages and faxes', 'admin.correspondence'],
+  ['Order and restock supplies', 'admin.inventory'],
+  ['HIPAA compliance', 'admin.hipaa'],
+  ['Knowledge of medical terminology', 'admin.medical-terminology'],
+  ['Proficient in Microsoft Office', 'admin.computer-skills'],
+  ['Track lab results', 'admin.lab-results'],
+  ['Manage patient flow', 'admin.patient-flow'],
+  ['Support telehealth visits', 'admin.telehealth'],
+  ['Room patients', 'clinical.rooming'],
+  ['Escort patients to exam rooms', 'clinical.rooming'],
+  ['Obtain medical history and chief complaint', 'clinical.patient-history'],
+  ['Assist the physician with procedures', 'clinical.assist-provider'],
+  ['Assist providers (MD, PA, NP) with exams and procedures', 'clinical.assist-provider'],
+  ['Collect urine specimens', 'clinical.specimens'],
+  ['Perform CLIA-waived tests, urinalysis and rapid strep', 'clinical.lab-tests'],
+  ['Administer immunizations and vaccines', 'clinical.injections'],
+  ['Nebulizer treatments', 'clinical.medications'],
+  ['Apply casts and splints', 'clinical.casting'],
+  ['Cast removal and cast application', 'clinical.casting'],
+  ['Dressing changes and suture removal', 'clinical.wound-care'],
+  ['Phone triage', 'clinical.triage'],
+  ['Educate patients on post-visit care', 'clinical.patient-education'],
+  ['Sterilize instruments using the autoclave', 'clinical.sterilization'],
+  ['Infection control and universal precautions', 'clinical.infection-control'],
+  ['Clean and restock exam rooms', 'clinical.room-cleaning'],
+  ['Visual acuity and hearing screenings', 'clinical.screenings'],
+  ['Blood pressure, pulse and temperature', 'clinical.vital-signs'],
+  ['Fingerstick glucose', 'clinical.lab-tests'],
+  ['Pediatric practice seeking an MA', 'specialty.pediatrics'],
+  ['Graduate of an accredited medical assistant program required', 'edu.ma-program'],
+  ['Associate degree preferred', 'edu.associate'],
+  ['Must have a high school diploma or GED', 'edu.high-school'],
+  ['Experience with Epic required', 'ehr.epic'],
+  ['Experience with eClinicalWorks, NextGen and PowerChart', 'ehr.eclinicalworks'],
+  ['Experience with eClinicalWorks, NextGen and PowerChart', 'ehr.nextgen'],
+  ['Experience with eClinicalWorks, NextGen and PowerChart', 'ehr.cerner'],
+  ['Athenahealth experience preferred', 'ehr.athenahealth'],
+  ['Team player', 'soft.teamwork'],
+  ['Compassionate and patient', 'soft.empathy'],
+  ['Excellent customer service', 'soft.customer-service'],
+  ['Strong organizational skills and multitasking', 'soft.organization'],
+  ['Strong communication skills required', 'soft.communication'],
+  ['Bilingual in Spanish preferred', 'soft.bilingual'],
+  // ambiguity rules: the meaning that counts
+  ['Obtain PA for medications', 'admin.prior-authorization'],
+  ['CMA required', 'cert.ma-any'],
+  ['Certified Medical Assistant required', 'cert.ma-any'],
+  ['CMA (AAMA) required', 'cert.cma'],
+  ['CMA, RMA or CCMA required', 'cert.cma'],
+  ['CMA, RMA or CCMA required', 'cert.rma'],
+  ['CMA, RMA or CCMA required', 'cert.ccma'],
+  ['MA certification (CMA, RMA, or CCMA) required', 'cert.cma'],
+  ['RN license required', 'cert.rn'],
+  ['Attention to detail', 'soft.attention-to-detail'],
+  ['Detail-oriented and organized', 'soft.attention-to-detail'],
+  ['CPR certification required', 'cert.bls'],
+  ['Current BLS certification', 'cert.bls'],
+  ['X-ray license preferred', 'cert.limited-xray'],
+  ['Phlebotomy certification is a plus', 'cert.phlebotomy'],
+];
+
+// [sentence, a concept id that must NOT be found]
+const ABSENT: Array<[string, string]> = [
+  ['Join an epic team of caregivers', 'ehr.epic'],
+  ['Assist providers (MD, PA, NP) with exams and procedures', 'admin.prior-authorization'],
+  ['Work with the PA and NP on complex cases', 'admin.prior-authorization'],
+  ['CMA required', 'cert.cma'],
+  ['Certified Medical Assistant required', 'cert.cma'],
+  ['CMA (AAMA) required', 'cert.ma-any'],
+  ['MA certification (CMA, RMA, or CCMA) required', 'cert.ma-any'],
+  ['You will work alongside RNs and LPNs', 'cert.rn'],
+  ['You will work alongside RNs and LPNs', 'cert.lpn'],
+  ['Detail the exam room', 'soft.attention-to-detail'],
+  ['Provide detailed instructions to patients', 'soft.attention-to-detail'],
+  ['Knowledge of CPR and first aid', 'cert.bls'],
+  ['Perform CPR when needed', 'cert.bls'],
+  ['Phlebotomy certification is a plus', 'clinical.phlebotomy'],
+];
+
+describe('analyzePosting: aliases', () => {
+  it.each(PRESENT)('%j finds %s', (sentence, id) => {
+    expect(ids(sentence)).toContain(id);
+  });
+
+  it.each(ABSENT)('%j does not find %s', (sentence, id) => {
+    expect(ids(sentence)).not.toContain(id);
+  });
+
+  it.each(RESUME_LINES)('reads the resume line %j', (line) => {
+    expect(ids(line).length).toBeGreaterThan(0);
+  });
+
+  it('reads a work-alongside clause as no credential at all', () => {
+    expect(ids('You will work alongside RNs and LPNs').filter((id) => id.startsWith('cert.'))).toEqual([]);
+  });
+});
+
+describe('analyzePosting: a whole posting', () => {
+  const analysis = analyzePosting({ text: FAMILY_PRACTICE }, lexicon);
+  const levels = levelsOf(analysis);
+
+  it('finds duties, requirements and preferences at their levels', () => {
+    expect(levels).toMatchObject({
+      'clinical.rooming': 'duty',
+      'clinical.vital-signs': 'duty',
+      'clinical.phlebotomy': 'duty',
+      'clinical.ekg': 'duty',
+      'clinical.injections': 'duty',
+      'admin.scheduling': 'duty',
+      'admin.phones': 'duty',
+      'admin.insurance': 'duty',
+      'edu.high-school': 'required',
+      'cert.ccma': 'required',
+      'cert.bls': 'required',
+      'soft.bilingual': 'preferred',
+      'ehr.epic': 'preferred',
+      'specialty.family-medicine': 'duty',
+    });
+  });
+
+  it('finds nothing in the benefits and EEO blocks', () => {
+    expect(levels['edu.associate']).toBeUndefined();
+    for (const c of analysis.concepts) {
+      for (const e of c.evidence) expect(['benefits', 'eeo']).not.toContain(e.section);
+    }
+  });
+
+  it('reads the attributes', () => {
+    expect(analysis.attributes).toMatchObject({
+      title: 'Medical Assistant - Family Practice',
+      location: 'Spokane, WA',
+      experienceYears: 1,
+      employmentType: 'full-time',
+      pay: { min: 19, max: 23.5, period: 'hour' },
+      certWindowDays: null,
+      specialties: ['specialty.family-medicine'],
+    });
+  });
+
+  it('orders concepts by category then id, and labels each', () => {
+    const order = ['admin', 'clinical', 'specialty', 'cert', 'edu', 'ehr', 'soft'];
+    const keys = analysis.concepts.map((c) => [order.indexOf(c.category), c.id] as const);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    expect(keys).toEqual(sorted);
+    for (const c of analysis.concepts) {
+      expect(c.id.startsWith(`${c.category}.`)).toBe(true);
+      expect(c.label.length).toBeGreaterThan(0);
+    }
+    expect(analysis.lexiconVersion).toBe(lexicon.version);
+  });
+
+  it('gives evidence that points into the text, with its clause and section', () => {
+    const ccma = analysis.concepts.find((c) => c.id === 'cert.ccma')!;
+    expect(ccma.evidence[0]).toMatchObject({ text: 'CCMA', section: 'requirements', level: 'required' });
+    expect(ccma.evidence[0]!.sentence).toContain('CCMA required');
+    for (const c of analysis.concepts) {
+      for (const e of c.evidence) expect(analysis.text.slice(e.start, e.end)).toBe(e.text);
+    }
+  });
+
+  it('reads the HTML page the same way, ignoring scripts, JSON-LD, navigation and footer', () => {
+    const html = analyzePosting({ html: FAMILY_PRACTICE_HTML }, lexicon);
+    const found = levelsOf(html);
+    expect(found).toMatchObject({
+      'clinical.phlebotomy': 'duty',
+      'clinical.ekg': 'duty',
+      'admin.scheduling': 'duty',
+      'cert.ccma': 'required',
+      'cert.bls': 'required',
+    });
+    for (const id of ['ehr.epic', 'clinical.xray', 'specialty.dermatology', 'specialty.cardiology'])
+      expect(found[id]).toBeUndefined();
+    expect(html.attributes.title).toBe('Medical Assistant – Family Practice');
+    expect(html.text).not.toMatch(/JobPosting|window\.track|Copyright|Home/);
+  });
+});

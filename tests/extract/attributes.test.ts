@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AttributeLine,
+  extractEmploymentType,
+  extractExperienceYears,
+  extractPay,
+  parseCertWindow,
+} from '../../src/extract/attributes.js';
+import { analyzePosting, type EmploymentType, type Pay } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
+import { posting } from '../fixtures/extract-postings.js';
+
+const lexicon = loadLexicon();
+const attributes = (body: string) => analyzePosting({ text: posting(body) }, lexicon).attributes;
+const lines = (...texts: string[]): AttributeLine[] =>
+  texts.map((text, i) => ({ text, start: i * 100, section: 'intro' }));
+
+describe('experienceYears', () => {
+  it.each<[string, number | null]>([
+    ['1+ year of medical assistant experience required', 1],
+    ['Minimum of two (2) years of clinical experience', 2],
+    ['6 months of experience preferred', 0.5],
+    ['At least 3 years experience in a medical office', 3],
+    ['Experience: 2 years', 2],
+    ['0-1 years experience', null],
+    ['New grads welcome!', null],
+    ['No experience necessary, we will train you.', null],
+    ['Draw blood and take vital signs.', null],
+    ['3 years of experience preferred. 1 year of experience required.', 1],
+    ['Requirements:\n- 2 years of experience\nPreferred:\n- 5 years of experience in pediatrics', 2],
+  ])('%j → %s', (body, years) => {
+    expect(attributes(body).experienceYears).toBe(years);
+  });
+
+  it('ignores years in benefits and about-us text', () => {
+    expect(
+      attributes('About Us\nServing families for 25 years with experience you can trust.').experienceYears,
+    ).toBeNull();
+    expect(
+      extractExperienceYears([{ text: '2 years of experience required', start: 0, section: 'benefits' }]),
+    ).toBeNull();
+    expect(extractExperienceYears(lines('2 years of experience required'))).toBe(2);
+  });
+});
+
+describe('employmentType', () => {
+  it.each<[string, EmploymentType | null]>([
+    ['Full-time, Monday through Friday. Part-time also available.', 'full-time'],
+    ['Part-time or full-time shifts available', 'part-time'],
+    ['This position is part-time', 'part-time'],
+    ['PRN position', 'per-diem'],
+    ['Per diem role covering weekends', 'per-diem'],
+    ['13-week contract assignment', 'temporary'],
+    ['Contract position with a local clinic', 'temporary'],
+    ['Temporary role through March', 'temporary'],
+    ['Schedule: 40 hours per week', 'full-time'],
+    ['Schedule: 20 hours per week', null],
+    ['Draw blood and take vital signs.', null],
+  ])('%j → %s', (body, type) => {
+    expect(attributes(body).employmentType).toBe(type);
+  });
+
+  it('takes the first line that states one', () => {
+    expect(extractEmploymentType(lines('Room patients', 'Per diem', 'Full-time'))).toBe('per-diem');
+  });
+});
+
+describe('pay', () => {
+  it.each<[string, Pay | null]>([
+    ['Pay: $18.50 - $22.00 per hour', { min: 18.5, max: 22, period: 'hour' }],
+    ['Pay: $19/hr', { min: 19, max: 19, period: 'hour' }],
+    ['Pay: up to $24 hourly', { min: null, max: 24, period: 'hour' }],
+    ['Salary: $40K–$45K', { min: 40000, max: 45000, period: 'year' }],
+    ['Salary: $42,000 - $48,000 per year', { min: 42000, max: 48000, period: 'year' }],
+    ['Starting at $17.25 per hour', { min: 17.25, max: null, period: 'hour' }],
+    ['$2,000 sign-on bonus. Pay: $20/hr', { min: 20, max: 20, period: 'hour' }],
+    ['Night shift differential of $2/hr', null],
+    ['$1,500 sign-on bonus for certified candidates', null],
+    ['Grade GS-5, step 1', null],
+    ['Draw blood and take vital signs.', null],
+  ])('%j → %j', (body, pay) => {
+    expect(attributes(body).pay).toEqual(pay);
+  });
+
+  it('ignores amounts in the benefits section', () => {
+    expect(attributes('Benefits and Perks\n- $500 toward scrubs at $25 per hour of training').pay).toBeNull();
+    expect(extractPay(lines('Pay: $21 per hour'))).toEqual({ min: 21, max: 21, period: 'hour' });
+  });
+});
+
+describe('certWindowDays', () => {
+  it.each<[string, number | null]>([
+    ['Must obtain CCMA within 90 days of hire', 90],
+    ['CCMA required within 6 months of hire', 180],
+    ['Obtain CCMA within 12 months of hire', 365],
+    ['CCMA required within one year of employment', 365],
+    ['BLS within 30 days of hire required', 30],
+    ['CCMA required', null],
+  ])('%j → %s', (body, days) => {
+    expect(attributes(body).certWindowDays).toBe(days);
+  });
+
+  it.each<[string, number | null]>([
+    ['within 90 days of hire', 90],
+    ['within the first 6 months', 180],
+    ['within 12 months', 365],
+    ['within one year of hire', 365],
+    ['within 2 weeks', 14],
+    ['60 days after hire', 60],
+    ['certified within reason', null],
+  ])('parseCertWindow(%j) → %s', (clause, days) => {
+    expect(parseCertWindow(clause)).toBe(days);
+  });
+});
+
+describe('title and location', () => {
+  it('takes the first line as the title and a Location line as the location', () => {
+    const a = analyzePosting(
+      { text: 'Certified Medical Assistant\nLocation: Boise, ID\n\nRoom patients.' },
+      lexicon,
+    );
+    expect(a.attributes.title).toBe('Certified Medical Assistant');
+    expect(a.attributes.location).toBe('Boise, ID');
+  });
+
+  it('finds a City, ST in the title', () => {
+    const a = analyzePosting({ text: 'Medical Assistant - Tacoma, WA\n\nRoom patients.' }, lexicon);
+    expect(a.attributes.location).toBe('Tacoma, WA');
+  });
+});

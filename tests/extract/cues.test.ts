@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { findCues, governingCue } from '../../src/extract/cues.js';
+import { analyzePosting, segmentText } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
+import { levelsOf, posting } from '../fixtures/extract-postings.js';
+
+const lexicon = loadLexicon();
+const analyze = (body: string) => analyzePosting({ text: posting(body) }, lexicon);
+
+// [posting body, concept id, expected level]
+const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
+  // by cue
+  ['CCMA required', 'cert.ccma', 'required'],
+  ['CCMA certification is required. Bilingual is a plus.', 'cert.ccma', 'required'],
+  ['CCMA certification is required. Bilingual is a plus.', 'soft.bilingual', 'preferred'],
+  ['Bilingual preferred.', 'soft.bilingual', 'preferred'],
+  ['Bilingual in Spanish preferred', 'soft.bilingual', 'preferred'],
+  ['Spanish speaking is a plus', 'soft.bilingual', 'preferred'],
+  ['- Must have attention to detail', 'soft.attention-to-detail', 'required'],
+  ['Epic experience preferred', 'ehr.epic', 'preferred'],
+  ['CCMA preferred, but not required', 'cert.ccma', 'preferred'],
+  ['Ideal candidate has EKG experience', 'clinical.ekg', 'preferred'],
+  ['Strong communication skills required', 'soft.communication', 'required'],
+  // by inline label
+  ['Preferred: Epic experience', 'ehr.epic', 'preferred'],
+  ['Nice to have: phlebotomy certification', 'cert.phlebotomy', 'preferred'],
+  ['Bonus: EKG certification', 'cert.ekg', 'preferred'],
+  ['Education: High school diploma', 'edu.high-school', 'required'],
+  // by heading
+  ['Requirements:\n- Medical Assistant certification', 'cert.ma-any', 'required'],
+  ['Requirements:\n- CCMA or RMA', 'cert.ccma', 'required'],
+  ['Requirements:\n- CCMA or RMA', 'cert.rma', 'required'],
+  ['What you need:\n- BLS certification', 'cert.bls', 'required'],
+  ['Ideal candidate:\n- Is bilingual', 'soft.bilingual', 'preferred'],
+  ['Nice to have\n- Epic experience', 'ehr.epic', 'preferred'],
+  [
+    'Preferred:\n- Bilingual\n- Epic experience\nRequirements:\n- High school diploma',
+    'soft.bilingual',
+    'preferred',
+  ],
+  [
+    'Preferred:\n- Bilingual\n- Epic experience\nRequirements:\n- High school diploma',
+    'edu.high-school',
+    'required',
+  ],
+  ['Responsibilities:\n- Draw blood\n- Take vital signs', 'clinical.phlebotomy', 'duty'],
+  // an item under a requirements heading that says preferred, or names a duty
+  ['Requirements:\n- CCMA required\n- BLS preferred', 'cert.bls', 'preferred'],
+  ['Requirements:\n- CCMA required\n- BLS preferred', 'cert.ccma', 'required'],
+  ['Requirements:\n- May administer medications', 'clinical.medications', 'duty'],
+  // strongest wins
+  [
+    'Requirements:\n- Phlebotomy experience preferred\nResponsibilities:\n- Perform phlebotomy\nQualifications:\n- Phlebotomy skills required',
+    'clinical.phlebotomy',
+    'required',
+  ],
+  [
+    'Responsibilities:\n- Schedule appointments\nPreferred:\n- Scheduling experience',
+    'admin.scheduling',
+    'preferred',
+  ],
+  // any one of several bodies
+  ['CMA, RMA or CCMA required', 'cert.cma', 'required'],
+  ['CMA, RMA or CCMA required', 'cert.rma', 'required'],
+  ['CMA, RMA or CCMA required', 'cert.ccma', 'required'],
+  ['CMA or RMA required', 'cert.rma', 'required'],
+  // trained on the job: a duty, not a requirement
+  ['No experience necessary, we will train you on phlebotomy.', 'clinical.phlebotomy', 'duty'],
+  ['We will train you on EKGs', 'clinical.ekg', 'duty'],
+  // credential obtained after hire
+  ['Must obtain CCMA within 90 days of hire', 'cert.ccma', 'required'],
+  ['Must obtain BLS within 90 days of hire.', 'cert.bls', 'required'],
+  ['CCMA preferred or willingness to obtain within 12 months', 'cert.ccma', 'required'],
+  ['RMA preferred or willingness to obtain within 12 months.', 'cert.rma', 'required'],
+];
+
+// [posting body, concept id that must not be found]
+const ABSENT: Array<[string, string]> = [
+  ['Certification not required; we will train you.', 'cert.ma-any'],
+  ['CCMA is not required', 'cert.ccma'],
+  ['No certification required. Draw blood.', 'cert.ma-any'],
+  ['We offer free BLS classes.', 'cert.bls'],
+  ['We provide BLS certification classes', 'cert.bls'],
+  ['Tuition reimbursement for CCMA certification', 'cert.ccma'],
+  ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.bls'],
+  ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.ccma'],
+  [
+    'Equal Opportunity Employer\nWe do not discriminate based on disability, veteran status or Spanish heritage.',
+    'soft.bilingual',
+  ],
+];
+
+describe('levels', () => {
+  it.each(LEVELS)('%j: %s is %s', (body, id, level) => {
+    expect(levelsOf(analyze(body))[id]).toBe(level);
+  });
+
+  it.each(ABSENT)('%j: no %s', (body, id) => {
+    expect(levelsOf(analyze(body))[id]).toBeUndefined();
+  });
+
+  it('yields no requirement at all when experience is waived and training offered', () => {
+    const a = analyze('No experience necessary, we will train you on phlebotomy.');
+    expect(a.concepts.filter((c) => c.level !== 'duty')).toEqual([]);
+    expect(a.attributes.experienceYears).toBeNull();
+  });
+
+  it('finds nothing in EEO text under its heading, nor in benefits or about-us text', () => {
+    const a = analyze(
+      [
+        'Equal Opportunity Employer',
+        'We are an equal opportunity employer. CPR certification and BLS status play no part in hiring.',
+        '',
+        'About Us',
+        'We are a pediatric clinic known for phlebotomy excellence and Epic adoption.',
+        '',
+        'Benefits and Perks',
+        '- Free CCMA exam and BLS renewal',
+      ].join('\n'),
+    );
+    expect(a.concepts).toEqual([]);
+  });
+
+  it('records the credential window with the required credential', () => {
+    expect(analyze('Must obtain CCMA within 90 days of hire').attributes.certWindowDays).toBe(90);
+    expect(
+      analyze('CCMA preferred or willingness to obtain within 12 months').attributes.certWindowDays,
+    ).toBe(365);
+  });
+
+  it('gives each piece of evidence the level its own mention states', () => {
+    const a = analyze('Responsibilities:\n- Draw blood\nRequirements:\n- Phlebotomy skills required');
+    const c = a.concepts.find((x) => x.id === 'clinical.phlebotomy')!;
+    expect(c.level).toBe('required');
+    expect(c.evidence.map((e) => [e.section, e.level])).toEqual([
+      ['responsibilities', 'duty'],
+      ['requirements', 'required'],
+    ]);
+  });
+});
+
+describe('findCues / governingCue', () => {
+  const cuesIn = (text: string) => {
+    const seg = segmentText(text, lexicon);
+    const clause = seg.clauses[0]!;
+    return { seg, cues: findCues(lexicon, seg.tokens, clause) };
+  };
+
+  it.each([
+    ['CCMA preferred but not required', 'preferred'],
+    ['Phlebotomy experience not required', 'negation'],
+    ['You must have BLS and a CPR card', 'required'],
+    ['May administer medications', 'duty'],
+    ['We offer free BLS classes', 'benefit'],
+    ['We will train you on phlebotomy', 'waiver'],
+  ])('%j carries a %s cue', (text, kind) => {
+    expect(cuesIn(text).cues.map((c) => c.kind)).toContain(kind);
+  });
+
+  it('lets neutral phrases hide the cue words inside them', () => {
+    expect(cuesIn('Including but not limited to rooming').cues).toEqual([]);
+    expect(cuesIn('Restock rooms as needed').cues).toEqual([]);
+  });
+
+  it('picks the nearest cue that points at the words', () => {
+    const { seg, cues } = cuesIn('Must have BLS, EKG preferred');
+    const at = (w: string) => seg.tokens.findIndex((t) => t.surface === w);
+    expect(governingCue(cues, at('BLS'), at('BLS') + 1)?.kind).toBe('required');
+    expect(governingCue(cues, at('EKG'), at('EKG') + 1)?.kind).toBe('preferred');
+  });
+
+  it('lets a benefit cue govern the whole clause', () => {
+    const { seg, cues } = cuesIn('BLS certification classes we offer free to staff');
+    const at = seg.tokens.findIndex((t) => t.surface === 'BLS');
+    expect(governingCue(cues, at, at + 1)?.kind).toBe('benefit');
+  });
+});

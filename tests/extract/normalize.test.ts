@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, normalizeHtml, normalizeText, repairGluedLines } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
+import { FAMILY_PRACTICE_HTML } from '../fixtures/extract-postings.js';
+
+const lexicon = loadLexicon();
+const options = { protectedWords: lexicon.protectedWords };
+
+describe('normalizeHtml', () => {
+  const text = normalizeHtml(FAMILY_PRACTICE_HTML, options);
+  const lines = text.split('\n').filter((l) => l !== '');
+
+  it('drops scripts, styles, JSON-LD, the head, navigation and the footer', () => {
+    for (const gone of [
+      'JobPosting',
+      'window.track',
+      'color: red',
+      'Jobs',
+      'Home',
+      'Dermatology',
+      'Copyright',
+    ])
+      expect(text).not.toContain(gone);
+  });
+
+  it('makes headings and list items lines, with a colon after sub-headings', () => {
+    expect(lines).toEqual([
+      'Medical Assistant – Family Practice',
+      'Responsibilities:',
+      '- Perform venipuncture & EKGs',
+      '- Schedule appointments',
+      'Requirements:',
+      '- CCMA required',
+      '- Current BLS certification',
+    ]);
+  });
+
+  it.each([
+    ['<p>A &lt;b&gt; &quot;q&quot; caf&eacute; &#8211; x&#39;s</p>', 'A <b> "q" café – x\'s'],
+    ['<div>Take vitals<br>Draw blood</div><p>Perform EKGs</p>', 'Take vitals\nDraw blood\nPerform EKGs'],
+    ['<h4>Nice to have.</h4><ol><li>Epic</li></ol>', 'Nice to have.\n- Epic'],
+    ['<h2>Duties</h2><p>Room   patients</p>', 'Duties:\nRoom patients'],
+    ['<h1>Medical Assistant</h1>', 'Medical Assistant'],
+    ['<template>secret</template><noscript>js</noscript><p>Visible</p>', 'Visible'],
+    ['<p>CCMA&nbsp;required</p>', 'CCMA required'],
+  ])('%j → %j', (html, expected) => {
+    expect(normalizeHtml(html, options)).toBe(expected);
+  });
+
+  it('keeps inline tags inside one line', () => {
+    expect(htmlToText('<p>Must have <strong>BLS</strong> and <em>CPR</em></p>').trim()).toBe(
+      'Must have BLS and CPR',
+    );
+  });
+});
+
+describe('repairGluedLines', () => {
+  it.each([
+    ['Draw bloodRoom patients', 'Draw blood\nRoom patients'],
+    ['Maintain medical records.Assisting providers', 'Maintain medical records.\nAssisting providers'],
+    ['High school diplomaCCMA or RMA', 'High school diploma\nCCMA or RMA'],
+    ['Relevant experience2 years', 'Relevant experience\n2 years'],
+  ])('splits %j', (glued, repaired) => {
+    expect(repairGluedLines(glued, options)).toBe(repaired);
+  });
+
+  it.each([
+    'Experience with NextGen, eClinicalWorks and PowerChart',
+    'Use athenaOne and eClinicalWorks daily',
+    'Chart in NextGen',
+    'McKesson supplies',
+    'Call the PA. Then the MD.',
+  ])('keeps %j', (text) => {
+    expect(repairGluedLines(text, options)).toBe(text);
+  });
+
+  it('keeps brand names through the whole normalisation', () => {
+    expect(normalizeText('Experience with eClinicalWorks, NextGen or PowerChart', options)).toBe(
+      'Experience with eClinicalWorks, NextGen or PowerChart',
+    );
+  });
+});
+
+describe('normalizeText', () => {
+  it.each([
+    ['Line one\r\nLine\u00a0two\r\rLine three\u200b\t end', 'Line one\nLine two\n\nLine three end'],
+    ['a\n\n\n\n\nb   c', 'a\n\nb c'],
+    ['\ufeff  Medical Assistant  \n', 'Medical Assistant'],
+    ['Room\u0007 patients', 'Room patients'],
+    ['Take\u2003vitals\u202fnow', 'Take vitals now'],
+  ])('%j → %j', (raw, expected) => {
+    expect(normalizeText(raw, options)).toBe(expected);
+  });
+
+  it('converts text that carries HTML markup, keeping its lines', () => {
+    expect(
+      normalizeText('<p>Draw blood</p>\n<ul><li>Room patients</li><li>Take vitals</li></ul>', options),
+    ).toBe('Draw blood\n\n- Room patients\n- Take vitals');
+  });
+
+  it('leaves a lone angle bracket or tag alone', () => {
+    expect(normalizeText('Lift <50 lbs; BP > 140 <b>flag</b>', options)).toBe(
+      'Lift <50 lbs; BP > 140 <b>flag</b>',
+    );
+  });
+
+  it('is idempotent', () => {
+    const once = normalizeText('Draw bloodRoom patients\r\n\r\n\r\nTake\u00a0vitals', options);
+    expect(normalizeText(once, options)).toBe(once);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePosting, type Segmented, segmentText, tokenize } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
+import { posting } from '../fixtures/extract-postings.js';
+
+const lexicon = loadLexicon();
+
+const tokenOf = (seg: Segmented, surface: string) => {
+  const t = seg.tokens.find((tk) => tk.surface === surface);
+  if (!t) throw new Error(`no token ${surface}`);
+  return t;
+};
+
+describe('tokenize', () => {
+  it('gives words with offsets into the text, apostrophes kept inside', () => {
+    const text = "Patient's vitals, BP & O2 — 12-lead";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.surface)).toEqual(["Patient's", 'vitals', 'BP', 'O2', '12', 'lead']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.surface);
+  });
+
+  it('returns nothing for text without words', () => {
+    expect(tokenize(' .,;: -- ')).toEqual([]);
+  });
+});
+
+describe('segmentText: headings and sections', () => {
+  it.each([
+    ['Requirements:\nCCMA required', 'CCMA', 'requirements'],
+    ['Requirements\n- CCMA', 'CCMA', 'requirements'],
+    ['Responsibilities\n- Draw blood', 'Draw', 'responsibilities'],
+    ['Benefits and Perks\n- Free scrubs', 'scrubs', 'benefits'],
+    ['Preferred Qualifications:\n- Epic experience', 'Epic', 'preferred'],
+    ['Equal Opportunity Employer\nWe welcome all.', 'welcome', 'eeo'],
+    ['About Us\nWe are a clinic.', 'clinic', 'about'],
+    ['How to Apply\nSend a resume.', 'resume', 'apply'],
+    ['Physical Demands\nLift 25 pounds.', 'Lift', 'physical'],
+    ['Education: High school diploma', 'diploma', 'requirements'],
+    ['**Required Licensing & Certifications:** + BLS certification + CCMA', 'BLS', 'requirements'],
+    ['Pay: $20 per hour', 'per', 'compensation'],
+  ])('%j puts %s in %s', (body, word, section) => {
+    const seg = segmentText(posting(body), lexicon);
+    expect(tokenOf(seg, word).section).toBe(section);
+  });
+
+  it('marks heading words as headings, never content', () => {
+    const seg = segmentText(
+      posting('Education: High school diploma\nRequirements:\nBLS certification required'),
+      lexicon,
+    );
+    expect(tokenOf(seg, 'Education').heading).toBe(true);
+    expect(tokenOf(seg, 'diploma').heading).toBe(false);
+    expect(tokenOf(seg, 'Requirements').heading).toBe(true);
+    expect(tokenOf(seg, 'BLS').heading).toBe(false);
+  });
+
+  it('opens a section with an inline label at the start of a line, for the lines after it', () => {
+    const seg = segmentText(posting('Requirements: CCMA\n- BLS'), lexicon);
+    expect(tokenOf(seg, 'BLS').section).toBe('requirements');
+  });
+
+  it('keeps the section of a heading it does not know', () => {
+    const seg = segmentText(posting('Requirements:\n- CCMA\nFor our Tacoma office:\n- BLS'), lexicon);
+    expect(tokenOf(seg, 'BLS').section).toBe('requirements');
+  });
+
+  it('reads a headless bulleted list of qualifications as requirements', () => {
+    const seg = segmentText(
+      posting('- High school diploma or GED\n- Strong communication skills\n- Ability to lift 25 pounds'),
+      lexicon,
+    );
+    expect(tokenOf(seg, 'GED').section).toBe('requirements');
+  });
+
+  it.each([
+    'Benefits and Perks\n- Free BLS certification\n- CCMA exam fees paid\n- Epic training',
+    'Equal Opportunity Employer\nWe hire without regard to national origin, including Spanish speakers, or CPR certification.',
+    'About Us\nOur pediatric practice has drawn blood and taken x-rays for 30 years.',
+    'How to Apply\nSend your CCMA card and BLS card with your resume.',
+  ])('finds no concepts in %j', (body) => {
+    expect(analyzePosting({ text: posting(body) }, lexicon).concepts).toEqual([]);
+  });
+});
+
+describe('segmentText: title', () => {
+  it('takes a short first line set apart as the title', () => {
+    const text = 'Medical Assistant - Pediatrics\n\nDraw blood.';
+    const seg = segmentText(text, lexicon);
+    expect(seg.title).not.toBeNull();
+    expect(text.slice(seg.title!.start, seg.title!.end)).toBe('Medical Assistant - Pediatrics');
+    expect(tokenOf(seg, 'Pediatrics').section).toBe('title');
+    expect(tokenOf(seg, 'Draw').section).toBe('intro');
+  });
+
+  it.each([
+    'Responsibilities\n- Draw blood',
+    'We are hiring a medical assistant for our busy clinic today.\nDraw blood.',
+    'Requirements:\n- CCMA',
+  ])('has no title when the first line is %j', (text) => {
+    expect(segmentText(text, lexicon).title).toBeNull();
+  });
+});
+
+describe('segmentText: clauses', () => {
+  const text = posting(
+    'Take vitals; room patients: give shots. Draw blood + perform EKGs - answer phones • file charts',
+  );
+  const seg = segmentText(text, lexicon);
+  const clause = (w: string) => tokenOf(seg, w).clause;
+
+  it.each([
+    ['vitals', 'room'],
+    ['patients', 'give'],
+    ['shots', 'Draw'],
+    ['blood', 'perform'],
+    ['EKGs', 'answer'],
+    ['phones', 'file'],
+  ])('breaks the clause between %s and %s', (a, b) => {
+    expect(clause(a)).not.toBe(clause(b));
+  });
+
+  it.each([
+    ['Pay is $18.50 per hour', '18', '50'],
+    ['Start at 9:45 daily', '9', '45'],
+    ['Screenings, e.g. vision', 'e', 'vision'],
+    ['Take x-rays and vitals', 'x', 'rays'],
+    ['Collect, label and send specimens', 'Collect', 'specimens'],
+  ])('keeps %j in one clause (%s … %s)', (body, a, b) => {
+    const s = segmentText(posting(body), lexicon);
+    expect(tokenOf(s, a).clause).toBe(tokenOf(s, b).clause);
+  });
+
+  it('covers every token exactly once, in order', () => {
+    let next = 0;
+    for (const c of seg.clauses) {
+      expect(c.from).toBe(next);
+      expect(c.to).toBeGreaterThan(c.from);
+      next = c.to;
+    }
+    expect(next).toBe(seg.tokens.length);
+  });
+});
