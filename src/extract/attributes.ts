@@ -59,15 +59,23 @@ const EXPERIENCE_AFTER = new RegExp(
 export function extractExperienceYears(lines: readonly AttributeLine[]): number | null {
   let best: number | null = null;
   for (const line of lines) {
-    if (NEVER_ASKS.has(line.section) || !/experience/i.test(line.text)) continue;
-    for (const re of [EXPERIENCE_BEFORE, EXPERIENCE_AFTER]) {
-      for (const m of line.text.matchAll(re)) {
-        const low = toNumber(m[1]);
-        const unit = (m[3] ?? '').toLowerCase();
-        if (low === undefined) continue;
-        const years = unit.startsWith('m') ? Math.round((low / 12) * 100) / 100 : low;
-        if (years <= 0 || years > 30) continue;
-        if (best === null || years < best) best = years;
+    if (NEVER_ASKS.has(line.section)) continue;
+    // The patterns run on a window around each "experience", not over whole (sometimes huge) lines.
+    for (const hit of line.text.matchAll(/experience/gi)) {
+      const at = hit.index;
+      const windows: Array<[RegExp, string]> = [
+        [EXPERIENCE_BEFORE, line.text.slice(Math.max(0, at - 90), at + 10)],
+        [EXPERIENCE_AFTER, line.text.slice(at, at + 50)],
+      ];
+      for (const [re, window] of windows) {
+        for (const m of window.matchAll(re)) {
+          const low = toNumber(m[1]);
+          const unit = (m[3] ?? '').toLowerCase();
+          if (low === undefined) continue;
+          const years = unit.startsWith('m') ? Math.round((low / 12) * 100) / 100 : low;
+          if (years <= 0 || years > 30) continue;
+          if (best === null || years < best) best = years;
+        }
       }
     }
   }
@@ -86,7 +94,7 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
     /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)/i,
   ],
 ];
-const EMPLOYMENT_HINT = /time|diem|PRN|temp|contract|seasonal|locum|hours|hrs|\bFT\b|\bPT\b|term|week/i;
+const EMPLOYMENT_HINT = /full|part|diem|PRN|temp|contract|seasonal|locum|hours|hrs|\bFT\b|\bPT\b|term/i;
 const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
 const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
 

@@ -300,7 +300,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
     } else {
       // A standalone heading line.
       const innerHard = raw.slice(from + 1, to).some((tk) => tk.sep === SEP_CLAUSE);
-      const allCaps = /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
+      const allCaps = words <= 8 && /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
       const candidate =
         words <= 8 && !innerHard && (endsWithColon || (!isBullet && !/[.!?,]$/.test(trimmed)));
       // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
@@ -308,7 +308,13 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
       // or fill half of a Title Case line that names no concept ("About Wellpath"): plain lines such as
       // "Phlebotomy certification" or "Bilingual preferred" are content.
-      const minCoverage = labelLike ? 0 : endsWithColon || allCaps ? 0.5 : isTitleCase(trimmed) ? 0.5 : 1;
+      const minCoverage = labelLike
+        ? 0
+        : endsWithColon || allCaps
+          ? 0.5
+          : candidate && isTitleCase(trimmed)
+            ? 0.5
+            : 1;
       let kind = candidate || labelLike ? classifyLabel(lexicon, raw, from, to, minCoverage) : undefined;
       if (
         kind &&
