@@ -21,7 +21,12 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
 
   let shuttingDown = false;
   let restarts = 0;
-  const fork = () => cluster.fork();
+  let resolveClosed!: (code: number) => void;
+  const closed = new Promise<number>((resolve) => {
+    resolveClosed = resolve;
+  });
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+
   const url = new Promise<string>((resolve, reject) => {
     let listening = 0;
     cluster.on('listening', (_worker, address) => {
@@ -33,36 +38,35 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
         resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
       }
     });
-    cluster.on('exit', (worker: Worker, code) => {
-      if (shuttingDown) return;
-      if (listening < config.workers) {
-        reject(new Error(`worker ${worker.process.pid} exited with ${code} during start-up`));
+    cluster.on('exit', (worker: Worker, code, signal) => {
+      // A clean exit (0) is a worker shutting down on its own signal (Ctrl-C reaches the whole group).
+      const crashed = !shuttingDown && (code !== 0 || signal !== null);
+      if (crashed && listening < config.workers) {
+        reject(new Error(`worker ${worker.process.pid} exited with ${code ?? signal} during start-up`));
+      } else if (crashed && ++restarts <= config.workers * 5) {
+        // A crash after start-up: replace the worker, unless they crash in a loop.
+        logger.error('worker exited; restarting it', { pid: worker.process.pid, code, signal });
+        cluster.fork();
         return;
       }
-      // A crash after start-up: replace the worker, but stop if they crash in a loop.
-      logger.error('worker exited; restarting it', { pid: worker.process.pid, code });
-      if (++restarts <= config.workers * 5) fork();
+      if (alive().length === 0) resolveClosed(crashed ? 1 : 0);
     });
   });
-  for (let i = 0; i < config.workers; i++) fork();
+  for (let i = 0; i < config.workers; i++) cluster.fork();
 
-  const closed = new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      if (shuttingDown) return;
-      shuttingDown = true;
-      logger.info('shutting down workers', { signal });
-      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-      let left = workers.length;
-      if (left === 0) resolve(0);
-      for (const worker of workers) {
-        worker.once('exit', () => {
-          if (--left === 0) resolve(0);
-        });
-        worker.process.kill('SIGTERM');
-      }
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return { url: await url, closed };
+  const stop = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info('shutting down workers', { signal });
+    for (const worker of alive()) worker.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return { url: await url, closed };
+  } catch (err) {
+    // Without this, the surviving workers would keep the process alive after the error.
+    stop('SIGTERM');
+    throw err;
+  }
 }

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes a worker count or "auto"', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ MA_GAP_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ MA_GAP_WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+    expect(() => loadConfig({ MA_GAP_WORKERS: '0' })).toThrow(/MA_GAP_WORKERS/);
+  });
+
   it('names each bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', MA_GAP_PROTECT_READS: 'maybe' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);

@@ -35,6 +35,8 @@ Prints "listening on <url>" once ready; stops cleanly on SIGINT/SIGTERM.`,
     // Cluster workers stay quiet: the primary announces the shared address.
     if (!cluster.isWorker) io.stdout.write(`listening on ${server.url}\n`);
     await server.closed;
+    // A worker's IPC channel to the primary would keep it alive after the server has stopped.
+    if (cluster.isWorker) cluster.worker?.disconnect();
     return 0;
   },
 };
