@@ -34,7 +34,7 @@ const ROUTES: Array<(deps: AppDeps) => OpenAPIHono<AppEnv>> = [
 /** Open to everyone, never rate limited: probes and API discovery. */
 const OPEN_PATHS = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/openapi.json`]);
 /** POST routes that write nothing, so they count as reads for API keys. */
-const READ_ONLY_POSTS = new Set([`${API_PREFIX}/analyze`]);
+const READ_ONLY_POSTS = new Set([`${API_PREFIX}/analyze`, `${API_PREFIX}/gap`, `${API_PREFIX}/plan`]);
 /** Routes allowed the larger batch body limit. */
 const BATCH_PATHS = new Set([`${API_PREFIX}/postings/batch`]);
 
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       cors({
         origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
         allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
         exposeHeaders: [
           'Location',
           'Retry-After',

@@ -170,6 +170,16 @@ describe('API keys', () => {
     );
   });
 
+  it('treats gap reports and training plans as reads: they store nothing', async () => {
+    const { app } = setup(keys);
+    const profile = { concepts: { 'clinical.phlebotomy': 'has' } };
+    const gap = await app.request('/api/v1/gap', jsonRequest('POST', { profile, text: POSTING_CCMA }));
+    expect(gap.status).toBe(200);
+    const plan = await app.request('/api/v1/plan', jsonRequest('POST', { profile }));
+    expect(plan.status).toBe(200);
+    await expectProblem(await app.request('/api/v1/profiles', jsonRequest('POST', profile)), 401);
+  });
+
   it('protects reads when configured, never health', async () => {
     const { app } = setup({ ...keys, protectReads: true });
     await expectProblem(await app.request('/api/v1/postings'), 401);
