@@ -262,7 +262,7 @@ export function extractLocation(lines: readonly AttributeLine[], title: string |
   // Only the head of a posting says where the job is; the tail is boilerplate (and the regex is costly).
   for (const line of lines.slice(0, 15)) {
     if (line.section === 'eeo' || line.section === 'benefits') continue;
-    const m = CITY_STATE.exec(line.text);
+    const m = line.text.length <= 300 ? CITY_STATE.exec(line.text) : null;
     if (m && !/\b(?:Medical|Assistant|Certified|Health)\b/.test(m[1]!)) return m[0];
   }
   return null;

@@ -197,19 +197,22 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
 
 export interface NormalizeOptions extends RepairOptions {}
 
+const ODD_CHARS =
+  /\r\n?|[\u200b-\u200d\ufeff\u2060\u00a0\u2000-\u200a\u202f\u205f\u3000\u0000-\u0009\u000b-\u001f\u007f]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/;
+
 /** Stage 1 for text input: line endings, odd spaces, markup pasted as text, glued list items. */
 export function normalizeText(raw: string, options: NormalizeOptions = {}): string {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/[\u200b-\u200d\ufeff\u2060]/g, '');
-  text = text.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ');
-  // Control characters other than newline carry no meaning in a posting.
-  text = text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  // One pass for odd characters: CRLF and CR become newlines, zero-width marks go, other spaces and
+  // control characters (none carry meaning in a posting) become plain spaces.
+  let text = raw.replace(ODD_CHARS, (ch) =>
+    ch === '\r\n' || ch === '\r' ? '\n' : ZERO_WIDTH.test(ch) ? '' : ' ',
+  );
   if (looksLikeHtml(text)) text = htmlToText(text, { preserveNewlines: true });
   text = repairGluedLines(text, options);
+  // Runs of spaces, trailing spaces and more than one blank line, in one pass.
   return text
-    .split('\n')
-    .map((l) => l.replace(/ {2,}/g, ' ').trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/( +)(?=\n|$)|( {2,})|(\n{3,})/g, (_m, trailing, run) => (trailing ? '' : run ? ' ' : '\n\n'))
     .trim();
 }
 

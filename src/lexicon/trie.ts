@@ -118,7 +118,8 @@ export function matchTrie(
       visit(byLower, i + 1);
       path.pop();
     }
-    const byExact = node.exact?.get(token.surface);
+    // Exact (case-sensitive) words all carry a capital: an all-lowercase token cannot match one.
+    const byExact = token.surface === token.norm ? undefined : node.exact?.get(token.surface);
     if (byExact) {
       path.push(i);
       visit(byExact, i + 1);
