@@ -11,7 +11,7 @@ try {
   const compiled = buildLexicon(DEFAULT_LEXICON_DIR);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(compiled));
-  const patterns = compiled.aliases.reduce((n, a) => n + a.patterns.length, 0);
+  const patterns = compiled.patternCount;
   process.stdout.write(
     `lexicon ${compiled.version}: ${compiled.concepts.length} concepts, ${compiled.aliases.length} aliases, ${patterns} patterns → ${out}\n`,
   );

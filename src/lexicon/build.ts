@@ -7,6 +7,7 @@ import { hashLexiconSource } from './hash.js';
 import { type Pattern, parseAlias } from './parse-alias.js';
 import { type LexiconSource, readLexiconSource } from './read-source.js';
 import { normalizeWord, stemWord } from './stem.js';
+import { createTrie } from './trie.js';
 
 type Nlp = (text: string) => {
   terms(): { json(): Array<{ terms: Array<{ tags: string[] }> }> };
@@ -90,15 +91,16 @@ function compilePhrases(phrases: string[] | undefined, where: string): CompiledP
 
 export function compileLexicon(source: LexiconSource, sourceHash: string): CompiledLexicon {
   const aliases: CompiledAlias[] = [];
+  const aliasPatterns: CompiledPattern[][] = [];
   for (const concept of source.concepts) {
     for (const alias of concept.aliases) {
       const a = typeof alias === 'string' ? { text: alias } : alias;
       const where = `${concept.id} alias "${a.text}"`;
       try {
+        aliasPatterns.push(compileAliasText(a.text, where, true));
         aliases.push({
           concept: concept.id,
           text: a.text,
-          patterns: compileAliasText(a.text, where, true),
           ...(a.also && { also: a.also }),
           ...(a.near && { near: compilePhrases(a.near, where) }),
           ...(a.notNear && { notNear: compilePhrases(a.notNear, where) }),
@@ -114,6 +116,7 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     }
   }
   const cues: CompiledCue[] = [];
+  const cuePatterns: CompiledPattern[][] = [];
   for (const [kind, dirs] of Object.entries(source.cues) as Array<
     [CompiledCue['kind'], { pre: string[]; post: string[] }]
   >) {
@@ -122,15 +125,26 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
       const patterns = dirs[dir].flatMap((p) =>
         compileAliasText(p, `cue ${kind}.${dir} "${p}"`, false, 'lower'),
       );
-      if (patterns.length) cues.push({ kind, dir, patterns });
+      if (patterns.length) {
+        cues.push({ kind, dir });
+        cuePatterns.push(patterns);
+      }
     }
   }
   const headings = Object.entries(source.sections.headings).map(([kind, phrases]) => ({
-    kind: kind as CompiledLexicon['headings'][number]['kind'],
+    kind: kind as CompiledLexicon['headingKinds'][number],
     patterns: phrases.flatMap((p) => compileAliasText(p, `heading ${kind} "${p}"`, false)),
   }));
+  const tries = {
+    concept: createTrie(aliasPatterns.map((patterns, owner) => ({ owner, patterns }))),
+    cue: createTrie(cuePatterns.map((patterns, owner) => ({ owner, patterns }))),
+    heading: createTrie(headings.map((h, owner) => ({ owner, patterns: h.patterns }))),
+  };
+  const protectedWords = new Set(
+    aliases.flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? []).map((w) => w.toLowerCase()),
+  );
   return {
-    format: 1,
+    format: 2,
     name: source.name,
     version: source.version,
     sourceHash,
@@ -145,8 +159,11 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     })),
     aliases,
     cues,
-    headings,
+    headingKinds: headings.map((h) => h.kind),
+    tries,
     settingWords: source.sections.settingWords.map((w) => stemWord(normalizeWord(w))),
+    protectedWords: [...protectedWords],
+    patternCount: aliasPatterns.reduce((n, p) => n + p.length, 0),
   };
 }
 

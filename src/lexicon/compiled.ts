@@ -1,5 +1,6 @@
 // The compiled lexicon: what `npm run build` writes and the engine loads. Plain JSON.
 import type { Category, CueKind, SectionKind, TrainingSource } from './schema.js';
+import type { TrieNode } from './trie.js';
 
 /**
  * A pattern element: a stem (`w`), a lowercased word (`l`, for cue phrases where "needs" is not
@@ -13,7 +14,6 @@ export interface CompiledAlias {
   also?: string[];
   /** The alias as written, for debugging and evidence notes. */
   text: string;
-  patterns: CompiledPattern[];
   near?: CompiledPattern[];
   notNear?: CompiledPattern[];
   scope?: 'clause' | 'block';
@@ -35,11 +35,10 @@ export interface ConceptInfo {
 export interface CompiledCue {
   kind: CueKind;
   dir: 'pre' | 'post';
-  patterns: CompiledPattern[];
 }
 
 export interface CompiledLexicon {
-  format: 1;
+  format: 2;
   name: string;
   version: string;
   /** Hash of the source files: a stale compiled file is rebuilt instead of used. */
@@ -47,6 +46,13 @@ export interface CompiledLexicon {
   concepts: ConceptInfo[];
   aliases: CompiledAlias[];
   cues: CompiledCue[];
-  headings: Array<{ kind: Exclude<SectionKind, 'title'>; patterns: CompiledPattern[] }>;
+  headingKinds: Array<Exclude<SectionKind, 'title'>>;
+  /** Owners are indices into aliases / cues / headingKinds. */
+  tries: { concept: TrieNode; cue: TrieNode; heading: TrieNode };
+  /** Stems of the nouns that place a weak specialty ("dermatology clinic"). */
   settingWords: string[];
+  /** Names with inner capitals that glued-line repair must not split ("NextGen"). */
+  protectedWords: string[];
+  /** How many word patterns the aliases expanded to. */
+  patternCount: number;
 }

@@ -3,17 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type {
-  CompiledAlias,
-  CompiledCue,
-  CompiledLexicon,
-  CompiledPattern,
-  ConceptInfo,
-} from './compiled.js';
+import type { CompiledAlias, CompiledCue, CompiledLexicon, ConceptInfo } from './compiled.js';
 import type { SectionKind } from './constants.js';
 import { LexiconError } from './errors.js';
 import { hashLexiconSource } from './hash.js';
-import { createTrie, type TrieNode } from './trie.js';
+import type { TrieNode } from './trie.js';
 
 export interface Lexicon {
   name: string;
@@ -45,7 +39,7 @@ export const DEFAULT_LEXICON_DIR = join(here, '..', '..', 'lexicon');
 export const DEFAULT_COMPILED_PATH = join(here, '..', '..', 'dist', 'lexicon', 'compiled.json');
 
 export function createLexicon(compiled: CompiledLexicon): Lexicon {
-  const headingKinds = compiled.headings.map((h) => h.kind);
+  // Everything the engine needs comes straight from the compiled JSON: nothing to build at start-up.
   return {
     name: compiled.name,
     version: compiled.version,
@@ -53,18 +47,12 @@ export function createLexicon(compiled: CompiledLexicon): Lexicon {
     conceptById: new Map(compiled.concepts.map((c) => [c.id, c])),
     aliases: compiled.aliases,
     cues: compiled.cues,
-    headingKinds,
+    headingKinds: compiled.headingKinds,
     settingWords: new Set(compiled.settingWords),
-    protectedWords: new Set(
-      compiled.aliases
-        .flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? [])
-        .map((w) => w.toLowerCase()),
-    ),
-    conceptTrie: createTrie(compiled.aliases.map((a, owner) => ({ owner, patterns: a.patterns }))),
-    cueTrie: createTrie(compiled.cues.map((c, owner) => ({ owner, patterns: c.patterns }))),
-    headingTrie: createTrie(
-      compiled.headings.map((h, owner) => ({ owner, patterns: h.patterns as CompiledPattern[] })),
-    ),
+    protectedWords: new Set(compiled.protectedWords),
+    conceptTrie: compiled.tries.concept,
+    cueTrie: compiled.tries.cue,
+    headingTrie: compiled.tries.heading,
   };
 }
 
@@ -72,7 +60,7 @@ function readCompiled(path: string): CompiledLexicon | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
-    return parsed.format === 1 ? parsed : undefined;
+    return parsed.format === 2 ? parsed : undefined;
   } catch {
     throw new LexiconError('compiled lexicon is not valid JSON; run `npm run build`', path);
   }
