@@ -151,6 +151,21 @@ export function matchTrie(
     }
   };
 
-  for (let i = from; i < to && matches.length < limit; i++) step(root, i, Number.POSITIVE_INFINITY);
+  // The root is tried at every word: look its children up here and enter only where a pattern starts.
+  const rootWords = childrenOf(root, 0);
+  const rootLower = childrenOf(root, 1);
+  const rootExact = childrenOf(root, 2);
+  for (let i = from; i < to && matches.length < limit; i++) {
+    const token = tokens[i]!;
+    const byStem = rootWords?.get(token.stem);
+    const byLower = rootLower?.get(token.norm);
+    const byExact = token.surface === token.norm ? undefined : rootExact?.get(token.surface);
+    if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
+    path.push(i);
+    if (byStem) visit(byStem, i + 1);
+    if (byLower) visit(byLower, i + 1);
+    if (byExact) visit(byExact, i + 1);
+    path.pop();
+  }
   return matches;
 }
