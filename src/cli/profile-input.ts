@@ -14,19 +14,22 @@ export function cliLexicon(): Lexicon {
 }
 
 /** Reads and validates a profile JSON file ("-" for stdin); a bad one is a usage error naming the problems. */
+/** JSON text a user gave the CLI; a syntax error is a usage error naming the file. */
+export function parseJsonInput(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new CliUsageError(`${path} is not JSON: ${(err as Error).message}`);
+  }
+}
+
 export async function readProfile(
   path: string,
   stdin: Readable,
   cwd: string,
   lexicon: Lexicon,
 ): Promise<Profile> {
-  const text = await readTextInput(path, stdin, cwd);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new CliUsageError(`${path} is not JSON: ${(err as Error).message}`);
-  }
+  const json = parseJsonInput(await readTextInput(path, stdin, cwd), path);
   const result = validateProfile(json, lexicon);
   if (!result.ok) {
     const head =

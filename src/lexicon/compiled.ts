@@ -1,5 +1,6 @@
 // The compiled lexicon: what `npm run build` writes and the engine loads. Plain JSON.
-import type { Category, CueKind, SectionKind, TrainingSource } from './schema.js';
+import type { Category, CueKind, SectionKind } from './constants.js';
+import type { TrainingSource } from './schema.js';
 import type { TrieNode } from './trie.js';
 
 /**

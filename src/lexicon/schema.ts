@@ -4,17 +4,6 @@ import { z } from 'zod';
 
 import { CUE_KINDS, SECTION_KINDS } from './constants.js';
 
-export {
-  CATEGORIES,
-  type Category,
-  CUE_KINDS,
-  type CueKind,
-  LEVELS,
-  type Level,
-  SECTION_KINDS,
-  type SectionKind,
-} from './constants.js';
-
 const conceptId = z
   .string()
   .regex(

@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/main.js';
 import type { Analysis } from '../../src/extract/index.js';
+import { type CapturedIO, captureIO as captureFixtureIO } from '../fixtures/cli-io.js';
 import { FAMILY_PRACTICE, FAMILY_PRACTICE_HTML } from '../fixtures/extract-postings.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -16,20 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureIO(stdinText?: string | Buffer): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  const stdin = new PassThrough();
-  if (stdinText !== undefined) stdin.end(stdinText);
-  return { stdin, stdout, stderr, cwd: dir, env: {}, out: () => out, err: () => err };
+function captureIO(stdinText?: string | Buffer): CapturedIO {
+  return captureFixtureIO(dir, stdinText);
 }
 
 async function run(args: string[], stdinText?: string | Buffer) {

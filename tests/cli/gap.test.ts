@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/main.js';
+import { type CapturedIO, captureIO as captureFixtureIO } from '../fixtures/cli-io.js';
 import { RESUME_SHORT } from '../fixtures/resumes.js';
 
 let dir: string;
@@ -13,20 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureIO(stdinText?: string): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  const stdin = new PassThrough();
-  if (stdinText !== undefined) stdin.end(stdinText);
-  return { stdin, stdout, stderr, cwd: dir, env: {}, out: () => out, err: () => err };
+function captureIO(stdinText?: string): CapturedIO {
+  return captureFixtureIO(dir, stdinText);
 }
 
 // Invented postings (never corpus text).

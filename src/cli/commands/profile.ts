@@ -1,7 +1,7 @@
 import { buildProfileFromResume, formatProfileIssues, validateProfile } from '../../profile/index.js';
 import { type CliCommand, CliUsageError } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
-import { cliLexicon, splitArgs, todayFrom } from '../profile-input.js';
+import { cliLexicon, parseJsonInput, splitArgs, todayFrom } from '../profile-input.js';
 import { readTextInput } from '../read-input.js';
 
 const USAGE = `Usage: ma-gap profile from-resume RESUME.txt|- [--today YYYY-MM-DD]
@@ -31,13 +31,7 @@ export const profileCommand: CliCommand = {
       return 0;
     }
     if (sub === 'check') {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (err) {
-        throw new CliUsageError(`${path} is not JSON: ${(err as Error).message}`);
-      }
-      const result = validateProfile(json, lexicon);
+      const result = validateProfile(parseJsonInput(text, path), lexicon);
       if (!result.ok) {
         if (result.unknownIds.length > 0)
           io.stderr.write(`unknown concept ids: ${result.unknownIds.join(', ')}\n`);
