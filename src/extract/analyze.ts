@@ -80,16 +80,16 @@ function startsAt(tokens: readonly Token[], start: number, to: number, phrases: 
 }
 
 /** An alias's context conditions (near, notNear, notAfter, notBefore). */
-function conditionsHold(alias: CompiledAlias, seg: Segmented, clause: Clause, match: TrieMatch): boolean {
+function conditionsHold(
+  alias: CompiledAlias,
+  seg: Segmented,
+  blocks: ReadonlyMap<number, [number, number]>,
+  clause: Clause,
+  match: TrieMatch,
+): boolean {
   if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
-  const { tokens, clauses } = seg;
-  let from = clause.from;
-  let to = clause.to;
-  if (alias.scope === 'block') {
-    for (let c = clause.index; c >= 0 && clauses[c]!.block === clause.block; c--) from = clauses[c]!.from;
-    for (let c = clause.index; c < clauses.length && clauses[c]!.block === clause.block; c++)
-      to = clauses[c]!.to;
-  }
+  const { tokens } = seg;
+  const [from, to] = alias.scope === 'block' ? blocks.get(clause.block)! : [clause.from, clause.to];
   if (alias.near && !containsPhrase(tokens, from, to, alias.near)) return false;
   if (alias.notNear && containsPhrase(tokens, from, to, alias.notNear)) return false;
   if (alias.notAfter && endsAt(tokens, clause.from, match.start, alias.notAfter)) return false;
@@ -100,13 +100,20 @@ function conditionsHold(alias: CompiledAlias, seg: Segmented, clause: Clause, ma
 /** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
+  // Token range of each block (paragraph or list), for `scope: block` conditions.
+  const blocks = new Map<number, [number, number]>();
+  for (const c of seg.clauses) {
+    const range = blocks.get(c.block);
+    if (range) range[1] = c.to;
+    else blocks.set(c.block, [c.from, c.to]);
+  }
   for (const clause of seg.clauses) {
     const candidates: Array<{ match: TrieMatch; aliases: CompiledAlias[] }> = [];
     for (const match of matchTrie(lexicon.conceptTrie, seg.tokens, clause.from, clause.to)) {
       if (seg.tokens[match.start]!.heading) continue;
       const aliases = match.owners
         .map((o) => lexicon.aliases[o]!)
-        .filter((a) => conditionsHold(a, seg, clause, match));
+        .filter((a) => conditionsHold(a, seg, blocks, clause, match));
       if (aliases.length) candidates.push({ match, aliases });
     }
     candidates.sort(
