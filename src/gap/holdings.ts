@@ -1,6 +1,6 @@
 // What a profile holds, resolved once per report: held concepts, valid credentials, expired ones, the
 // states state credentials were issued for, and what is only being learned. The credential rules
-// (any-of MA certifications, state credentials, implications) live here and are documented in docs/gap.md.
+// (any-of MA certifications, state credentials, implications) live here and are documented in the README, "Job seekers".
 import type { Profile } from '../profile/schema.js';
 
 /** The national MA certifications. Holding any one satisfies a posting listing several as alternatives. */
@@ -16,11 +16,26 @@ export const STATE_CREDENTIALS: readonly string[] = ['cert.state-ma', 'cert.limi
  */
 export const IMPLIES: Readonly<Record<string, readonly string[]>> = {
   'edu.associate': ['edu.high-school'],
+  'edu.bachelor': ['edu.high-school'],
   'edu.ma-program': ['edu.high-school'],
   'cert.phlebotomy': ['clinical.phlebotomy'],
   'cert.ekg': ['clinical.ekg'],
   'cert.limited-xray': ['clinical.xray'],
   'cert.coding': ['admin.billing-coding'],
+  // Whoever has charted in a named EHR has documented in an EHR.
+  'ehr.epic': ['admin.ehr'],
+  'ehr.cerner': ['admin.ehr'],
+  'ehr.athenahealth': ['admin.ehr'],
+  'ehr.eclinicalworks': ['admin.ehr'],
+  'ehr.nextgen': ['admin.ehr'],
+  'ehr.allscripts': ['admin.ehr'],
+  'ehr.meditech': ['admin.ehr'],
+  'ehr.practice-fusion': ['admin.ehr'],
+  'ehr.greenway': ['admin.ehr'],
+  'ehr.advancedmd': ['admin.ehr'],
+  'ehr.kareo': ['admin.ehr'],
+  'ehr.modmed': ['admin.ehr'],
+  'ehr.centricity': ['admin.ehr'],
 };
 
 export interface Holdings {

@@ -1,10 +1,10 @@
 // The scoring rules. Any change that can change a score bumps SCORING_VERSION (reports carry it).
-// Documented with a worked example in docs/gap.md.
+// Documented with a worked example in the README, "Job seekers".
 import type { Analysis, FoundConcept, Level } from '../extract/types.js';
 import { CATEGORIES } from '../lexicon/index.js';
 import { MA_ANY, MA_CERTS } from './holdings.js';
 
-export const SCORING_VERSION = '1';
+export const SCORING_VERSION = '2';
 
 /** Points a requirement is worth, by the level the posting states it at. */
 export const WEIGHTS: Readonly<Record<Level, number>> = { required: 3, preferred: 2, duty: 1 };

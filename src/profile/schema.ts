@@ -1,5 +1,5 @@
 // The profile JSON: what a job seeker holds. The API and the CLI read and write exactly this shape, so
-// other tools can produce it. Documented in docs/gap.md.
+// other tools can produce it. Documented in the README, "Job seekers".
 import { z } from 'zod';
 
 export const HOLDINGS = ['has', 'learning'] as const;

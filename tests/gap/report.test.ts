@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGapReport, SCORING_VERSION } from '../../src/gap/index.js';
 import { analysisOf, profileOf, TODAY, testLexicon } from '../fixtures/gap.js';
 
-// The worked example of docs/gap.md: keep the two in step.
+// The worked example of the README ("Worked example"): keep the two in step.
 const posting = analysisOf(
   [
     ['cert.ccma', 'required', 'CCMA or RMA required.'],
@@ -120,6 +120,17 @@ describe('buildGapReport: edges', () => {
       { today: TODAY },
     );
     expect(r.score).toBe(100);
+  });
+
+  it('counts charting in a named EHR as EHR documentation', () => {
+    const r = buildGapReport(
+      analysisOf([['admin.ehr', 'required']]),
+      profileOf({ concepts: { 'ehr.epic': 'has' } }),
+      testLexicon,
+      { today: TODAY },
+    );
+    expect(r.score).toBe(100);
+    expect(r.met.map((m) => m.id)).toEqual(['admin.ehr']);
   });
 
   it('gives the experience gap an on-the-job step of the months short', () => {

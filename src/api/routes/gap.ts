@@ -16,7 +16,7 @@ export const gapRoute = createRoute({
   summary: "A gap report: how a profile meets one posting (score, knockouts, what's met and missing)",
   description:
     'Profile by `profileId` or inline `profile`; posting by `postingId` (stored) or `text` / `html`. ' +
-    'The same inputs (with the same `today`) give the same report, byte for byte. Rules: docs/gap.md.',
+    'The same inputs (with the same `today`) give the same report, byte for byte. Rules: the README, "Job seekers".',
   request: { body: { content: { 'application/json': { schema: GapRequestSchema } }, required: true } },
   responses: {
     200: { content: { 'application/json': { schema: GapReportSchema } }, description: 'The report' },

@@ -11,7 +11,8 @@ export const ProfileJsonSchema = z
   .object(profileSchema.shape)
   .strict()
   .openapi('ProfileJson', {
-    description: 'A job seeker profile: the JSON the API and the CLI read and write (docs/gap.md)',
+    description:
+      'A job seeker profile: the JSON the API and the CLI read and write (the README, "Job seekers")',
     example: {
       concepts: { 'clinical.phlebotomy': 'has', 'clinical.ekg': 'learning' },
       credentials: [{ id: 'cert.ccma', earned: '2023-05-01', expires: '2025-05-01' }],

@@ -7,7 +7,7 @@ import { isHtml, readTextInput } from '../read-input.js';
 
 const USAGE = `Usage: ma-gap gap --profile PROFILE.json FILE|- [--json] [--html|--text] [--today YYYY-MM-DD]
 
-  --profile   the job seeker's profile JSON (docs/gap.md)
+  --profile   the job seeker's profile JSON (the README, "Job seekers")
   FILE        a posting as plain text or HTML ("-" reads stdin)
   --json      print the report JSON (the API's /gap response) instead of the summary
   --html      treat the posting as HTML (default: by file name or content); --text as plain text

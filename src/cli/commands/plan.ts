@@ -10,7 +10,7 @@ import { isHtml, readTextInput } from '../read-input.js';
 const USAGE = `Usage: ma-gap plan --profile PROFILE.json POSTINGS.jsonl|FILE... [--json] [--rank unlocks|score]
                     [--limit N] [--today YYYY-MM-DD]
 
-  --profile   the job seeker's profile JSON (docs/gap.md)
+  --profile   the job seeker's profile JSON (the README, "Job seekers")
   POSTINGS    .jsonl files, one posting a line: {"id","text"} or {"id","html"} (or {"format":"html","text"});
               any other file is one posting, text or HTML ("-" reads stdin)
   --json      print the plan JSON (the API's /plan response) instead of the summary

@@ -9,11 +9,11 @@ import { parseFlags } from '../parse-flags.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'run the HTTP API (see docs/api.md)',
+  summary: 'run the HTTP API (see the README, "The HTTP API")',
   usage: `Usage: ma-gap serve [--port <n>] [--host <addr>] [--db <file|:memory:>] [--workers <n|auto>]
 
 Runs the HTTP API under /api/v1. Flags override the environment (PORT, HOST, MA_GAP_DB,
-MA_GAP_WORKERS); every other setting comes from the environment (docs/api.md lists them).
+MA_GAP_WORKERS); every other setting comes from the environment (the README, "The HTTP API" lists them).
 Prints "listening on <url>" once ready; stops cleanly on SIGINT/SIGTERM.`,
   async run(args, io) {
     const flags = parseFlags(args, ['port', 'host', 'db', 'workers']);
