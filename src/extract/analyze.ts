@@ -5,12 +5,13 @@ import type { CompiledAlias, CompiledPattern } from '../lexicon/compiled.js';
 import type { Lexicon } from '../lexicon/index.js';
 import {
   CATEGORIES,
-  createTrie,
   type Level,
+  type LexiconMatcher,
+  lexiconMatcher,
   matchTrie,
+  phraseTrie,
   stemWord,
   type TrieMatch,
-  type TrieNode,
 } from '../lexicon/index.js';
 import {
   type AttributeLine,
@@ -43,44 +44,44 @@ interface Mention {
   clause: Clause;
 }
 
-/** One trie per phrase list (an alias's near/notNear/notAfter/notBefore), built on first use. */
-const phraseTries = new WeakMap<CompiledPattern[], { trie: TrieNode; longest: number }>();
-function phraseTrie(phrases: CompiledPattern[]): { trie: TrieNode; longest: number } {
-  let entry = phraseTries.get(phrases);
-  if (!entry) {
-    entry = {
-      trie: createTrie([{ owner: 0, patterns: phrases }]),
-      longest: Math.max(...phrases.map((p) => p.length)),
-    };
-    phraseTries.set(phrases, entry);
-  }
-  return entry;
-}
-
 /** Whether one of the phrases occurs within tokens[from, to). */
 function containsPhrase(
+  matcher: LexiconMatcher,
   tokens: readonly Token[],
   from: number,
   to: number,
   phrases: CompiledPattern[],
 ): boolean {
-  return matchTrie(phraseTrie(phrases).trie, tokens, from, to, 1).length > 0;
+  return matchTrie(phraseTrie(matcher, phrases).trie, tokens, from, to, 1).length > 0;
 }
 
 /** Whether one of the phrases ends right before token `end` (within the clause from `from`). */
-function endsAt(tokens: readonly Token[], from: number, end: number, phrases: CompiledPattern[]): boolean {
-  const { trie, longest } = phraseTrie(phrases);
+function endsAt(
+  matcher: LexiconMatcher,
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+  phrases: CompiledPattern[],
+): boolean {
+  const { trie, longest } = phraseTrie(matcher, phrases);
   return matchTrie(trie, tokens, Math.max(from, end - longest), end).some((m) => m.end === end);
 }
 
 /** Whether one of the phrases starts at token `start` (within the clause up to `to`). */
-function startsAt(tokens: readonly Token[], start: number, to: number, phrases: CompiledPattern[]): boolean {
-  const { trie, longest } = phraseTrie(phrases);
+function startsAt(
+  matcher: LexiconMatcher,
+  tokens: readonly Token[],
+  start: number,
+  to: number,
+  phrases: CompiledPattern[],
+): boolean {
+  const { trie, longest } = phraseTrie(matcher, phrases);
   return matchTrie(trie, tokens, start, Math.min(to, start + longest)).some((m) => m.start === start);
 }
 
 /** An alias's context conditions (near, notNear, notAfter, notBefore). */
 function conditionsHold(
+  matcher: LexiconMatcher,
   alias: CompiledAlias,
   seg: Segmented,
   blocks: ReadonlyMap<number, [number, number]>,
@@ -90,15 +91,16 @@ function conditionsHold(
   if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
   const { tokens } = seg;
   const [from, to] = alias.scope === 'block' ? blocks.get(clause.block)! : [clause.from, clause.to];
-  if (alias.near && !containsPhrase(tokens, from, to, alias.near)) return false;
-  if (alias.notNear && containsPhrase(tokens, from, to, alias.notNear)) return false;
-  if (alias.notAfter && endsAt(tokens, clause.from, match.start, alias.notAfter)) return false;
-  if (alias.notBefore && startsAt(tokens, match.end, clause.to, alias.notBefore)) return false;
+  if (alias.near && !containsPhrase(matcher, tokens, from, to, alias.near)) return false;
+  if (alias.notNear && containsPhrase(matcher, tokens, from, to, alias.notNear)) return false;
+  if (alias.notAfter && endsAt(matcher, tokens, clause.from, match.start, alias.notAfter)) return false;
+  if (alias.notBefore && startsAt(matcher, tokens, match.end, clause.to, alias.notBefore)) return false;
   return true;
 }
 
 /** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
+  const matcher = lexiconMatcher(lexicon);
   const mentions: Mention[] = [];
   // Token range of each block (paragraph or list), for `scope: block` conditions.
   const blocks = new Map<number, [number, number]>();
@@ -109,11 +111,11 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   }
   for (const clause of seg.clauses) {
     const candidates: Array<{ match: TrieMatch; aliases: CompiledAlias[] }> = [];
-    for (const match of matchTrie(lexicon.conceptTrie, seg.tokens, clause.from, clause.to)) {
+    for (const match of matchTrie(matcher.concept, seg.tokens, clause.from, clause.to)) {
       if (seg.tokens[match.start]!.heading) continue;
       const aliases = match.owners
         .map((o) => lexicon.aliases[o]!)
-        .filter((a) => conditionsHold(a, seg, blocks, clause, match));
+        .filter((a) => conditionsHold(matcher, a, seg, blocks, clause, match));
       if (aliases.length) candidates.push({ match, aliases });
     }
     candidates.sort(
@@ -305,11 +307,13 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     );
 
   // Each line's section is that of its first word after any label ("Pay: $20" is compensation).
-  const firstContent = new Map<number, Token['section']>();
-  const lineSection = new Map<number, Token['section']>();
-  for (const t of seg.tokens) if (!lineSection.has(t.line)) lineSection.set(t.line, t.section);
-  for (const t of seg.tokens)
-    if (!t.heading && !firstContent.has(t.line)) firstContent.set(t.line, t.section);
+  // Indexed by line; tokens come in line order, so a line's first (content) token is the first seen.
+  const firstContent: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
+  const lineSection: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
+  for (const t of seg.tokens) {
+    lineSection[t.line] ??= t.section;
+    if (!t.heading) firstContent[t.line] ??= t.section;
+  }
   const lines: AttributeLine[] = [];
   for (const [i, l] of seg.lines.entries()) {
     const lineText = seg.text.slice(l.start, l.end);
@@ -317,7 +321,7 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     lines.push({
       text: lineText,
       start: l.start,
-      section: firstContent.get(i) ?? lineSection.get(i) ?? 'intro',
+      section: firstContent[i] ?? lineSection[i] ?? 'intro',
     });
   }
   const title = seg.title ? seg.text.slice(seg.title.start, seg.title.end) : null;

@@ -1,7 +1,7 @@
 // Stage 5 helpers: which cue governs a mention ("CCMA required", "Bilingual preferred",
 // "we will train you on phlebotomy").
 import type { CueKind, Lexicon } from '../lexicon/index.js';
-import { matchTrie } from '../lexicon/index.js';
+import { lexiconMatcher, matchTrie } from '../lexicon/index.js';
 import type { Clause, Token } from './segment.js';
 
 export interface CueHit {
@@ -18,7 +18,7 @@ const NEGATION_REACH = 3;
 /** The cues of one clause, overlaps resolved longest-first; neutral phrases hide what they cover. */
 export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Clause): CueHit[] {
   const hits: CueHit[] = [];
-  for (const m of matchTrie(lexicon.cueTrie, tokens, clause.from, clause.to)) {
+  for (const m of matchTrie(lexiconMatcher(lexicon).cue, tokens, clause.from, clause.to)) {
     for (const owner of m.owners) {
       const cue = lexicon.cues[owner]!;
       hits.push({ kind: cue.kind, dir: cue.dir, start: m.start, end: m.end });

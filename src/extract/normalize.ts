@@ -96,6 +96,7 @@ const TAG_RE = /<\/?(?:p|div|br|li|ul|ol|span|strong|b|em|h[1-6]|table|tr|td)\b[
 
 /** Plain text that carries HTML markup (pasted from a page source) is converted, keeping its lines. */
 function looksLikeHtml(text: string): boolean {
+  if (!text.includes('<')) return false; // most postings: no regex pass over the whole text
   const tags = text.match(TAG_RE);
   return (tags?.length ?? 0) >= 3;
 }

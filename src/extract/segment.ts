@@ -1,6 +1,14 @@
 // Stages 2–3: lines, sections, clauses and tokens of the normalised text.
 import type { Lexicon } from '../lexicon/index.js';
-import { matchTrie, normalizeWord, type SectionKind, stemWord } from '../lexicon/index.js';
+import {
+  lexiconMatcher,
+  matchTrie,
+  type SectionKind,
+  WORD_HASH_SEED,
+  type WordInfo,
+  WordTable,
+  wordHashStep,
+} from '../lexicon/index.js';
 
 /** Boundary before a token: 0 space, 1 soft punctuation, 2 comma, 3 clause break. */
 export const SEP_SPACE = 0;
@@ -14,6 +22,10 @@ export interface Token {
   surface: string;
   stem: string;
   norm: string;
+  /** Vocabulary ids for the trie matcher (see MatchToken); 0 when tokenized without a lexicon. */
+  stemId: number;
+  normId: number;
+  exactId: number;
   sep: number;
   clause: number;
   line: number;
@@ -87,16 +99,41 @@ function classifyGap(gap: string, prev: string, next: string): number {
   return SEP_SOFT;
 }
 
-/** The boundary class of a gap; the common one-character gaps skip the regexes. */
-function separatorClass(gap: string, prev: string, next: string): number {
-  if (gap.length === 1) {
-    const c = gap.charCodeAt(0);
-    if (c === 32) return SEP_SPACE;
-    if (c === 44) return SEP_COMMA;
+/** Gap characters that never make a boundary stronger than soft: ( ) & " ' / ’ “ ” [ ]. */
+function isPlainGapChar(c: number): boolean {
+  return (
+    c === 40 ||
+    c === 41 ||
+    c === 38 ||
+    c === 34 ||
+    c === 39 ||
+    c === 47 ||
+    c === 91 ||
+    c === 93 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d
+  );
+}
+
+/**
+ * The boundary class of the gap text[from, to) between two words. Gaps of spaces, commas and plain
+ * characters (the common ones) are classed by one scan, without slicing them; others go to classifyGap.
+ */
+function separatorClass(text: string, from: number, to: number, prev: string, next: string): number {
+  let comma = false;
+  let space = true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) continue;
     if (c === 10) return SEP_CLAUSE;
-    if (c === 45 || c === 47) return SEP_SOFT; // "-" "/"
-  } else if (gap === ', ') return SEP_COMMA;
-  return classifyGap(gap, prev, next);
+    space = false;
+    if (c === 44) comma = true;
+    else if (to - from === 1 && (c === 45 || c === 47))
+      return SEP_SOFT; // a lone "-" or "/"
+    else if (!isPlainGapChar(c)) return classifyGap(text.slice(from, to), prev, next);
+  }
+  return comma ? SEP_COMMA : space ? SEP_SPACE : SEP_SOFT;
 }
 
 /** Letters and digits: ASCII by code, other scripts by Unicode property. */
@@ -107,24 +144,16 @@ function isWordChar(code: number, text: string, i: number): boolean {
   return NON_ASCII_WORD.test(text[i]!);
 }
 
-/** Surface → [normalised, stem]: a posting's vocabulary repeats, so each word is worked out once. */
-const wordCache = new Map<string, [string, string]>();
-
-function createToken(text: string, start: number, end: number, sep: number): Token {
-  const surface = text.slice(start, end);
-  let cached = wordCache.get(surface);
-  if (!cached) {
-    const norm = normalizeWord(surface);
-    cached = [norm, stemWord(norm)];
-    if (wordCache.size > 200_000) wordCache.clear();
-    wordCache.set(surface, cached);
-  }
+function createToken(start: number, end: number, sep: number, word: WordInfo): Token {
   return {
     start,
     end,
-    surface,
-    stem: cached[1],
-    norm: cached[0],
+    surface: word.surface,
+    stem: word.stem,
+    norm: word.norm,
+    stemId: word.stemId,
+    normId: word.normId,
+    exactId: word.exactId,
     sep,
     clause: 0,
     line: 0,
@@ -133,30 +162,38 @@ function createToken(text: string, start: number, end: number, sep: number): Tok
   };
 }
 
-/** Words with offsets and the boundary class before each; apostrophes stay inside ("patient's"). */
-export function tokenize(text: string): Token[] {
+/**
+ * Words with offsets and the boundary class before each; apostrophes stay inside ("patient's").
+ * With a lexicon, tokens carry its vocabulary ids for matching.
+ */
+export function tokenize(text: string, lexicon?: Lexicon): Token[] {
+  const words = lexicon ? lexiconMatcher(lexicon).words : new WordTable(null);
   const tokens: Token[] = [];
   const n = text.length;
   let prevEnd = 0;
   let prev = '';
   let i = 0;
   while (i < n) {
-    if (!isWordChar(text.charCodeAt(i), text, i)) {
+    const first = text.charCodeAt(i);
+    if (!isWordChar(first, text, i)) {
       i++;
       continue;
     }
     const start = i;
+    // The word is hashed as it is scanned, so the word table finds it without slicing the text.
+    let hash = WORD_HASH_SEED;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isWordChar(c, text, i)) i++;
       else if ((c === 39 || c === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]!)) i++;
       else break;
+      hash = wordHashStep(hash, c);
     }
-    const token = createToken(text, start, i, SEP_SPACE);
+    const token = createToken(start, i, SEP_SPACE, words.lookup(text, start, i, hash));
     if (tokens.length === 0) token.sep = SEP_CLAUSE;
     else if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {
       // Most gaps are one space; only the others are sliced and classified.
-      token.sep = separatorClass(text.slice(prevEnd, start), prev, token.surface);
+      token.sep = separatorClass(text, prevEnd, start, prev, token.surface);
     }
     tokens.push(token);
     prevEnd = i;
@@ -195,7 +232,7 @@ function classifyLabel(
   const view = tokens.slice(from, to).map((t, i) => (i > 0 ? { ...t, sep: Math.min(t.sep, SEP_SOFT) } : t));
   const content = view.filter((t) => !LABEL_FILLER.has(t.norm)).length || view.length;
   let best: { kind: HeadingKind; covered: number } | undefined;
-  for (const m of matchTrie(lexicon.headingTrie, view, 0, view.length)) {
+  for (const m of matchTrie(lexiconMatcher(lexicon).heading, view, 0, view.length)) {
     const covered = m.tokens.filter((i) => !LABEL_FILLER.has(view[i]!.norm)).length || m.tokens.length;
     if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
   }
@@ -222,29 +259,40 @@ const QUALIFICATION_WORDS = new Set(
  * "Strong communication skills", "Ability to…") is a requirements list.
  */
 function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void {
-  const byLine = new Map<number, Token[]>();
-  for (const t of tokens) {
-    let list = byLine.get(t.line);
-    if (!list) {
-      list = [];
-      byLine.set(t.line, list);
-    }
-    list.push(t);
+  // Tokens come in line order, so each line's tokens are one range [first, end) (first -1: none).
+  const first = new Int32Array(lines.length).fill(-1);
+  const end = new Int32Array(lines.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const line = tokens[k]!.line;
+    if (first[line] === -1) first[line] = k;
+    end[line] = k + 1;
   }
-  let group: Token[][] = [];
+  let group: number[] = [];
   const flush = () => {
-    const qualifying = group.filter((ts) =>
-      ts.slice(0, 4).some((t) => QUALIFICATION_WORDS.has(t.norm)),
-    ).length;
+    let qualifying = 0;
+    for (const line of group) {
+      const stop = Math.min(first[line]! + 4, end[line]!);
+      for (let k = first[line]!; k < stop; k++) {
+        if (QUALIFICATION_WORDS.has(tokens[k]!.norm)) {
+          qualifying++;
+          break;
+        }
+      }
+    }
     if (qualifying >= 2 && qualifying * 2 > group.length) {
-      for (const ts of group) for (const t of ts) t.section = 'requirements';
+      for (const line of group)
+        for (let k = first[line]!; k < end[line]!; k++) tokens[k]!.section = 'requirements';
     }
     group = [];
   };
-  for (const [i, line] of lines.entries()) {
-    const ts = byLine.get(i);
-    if (!ts) continue; // blank lines do not end a list
-    if (line.bullet && ts.every((t) => t.section === 'intro' && !t.heading)) group.push(ts);
+  for (let line = 0; line < lines.length; line++) {
+    if (first[line] === -1) continue; // blank lines do not end a list
+    let plain = lines[line]!.bullet;
+    for (let k = first[line]!; k < end[line]! && plain; k++) {
+      const t = tokens[k]!;
+      plain = t.section === 'intro' && !t.heading;
+    }
+    if (plain) group.push(line);
     else flush();
   }
   flush();
@@ -252,7 +300,7 @@ function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void
 
 /** Splits the text into lines, finds headings and labels, and gives every token its section. */
 export function segmentText(text: string, lexicon: Lexicon): Segmented {
-  const raw = tokenize(text);
+  const raw = tokenize(text, lexicon);
   const lines: Line[] = [];
   let block = 0;
   let offset = 0;
@@ -277,7 +325,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
     const lineText = text.slice(line.start, line.end);
     const trimmed = lineText.trim();
     const words = to - from;
-    const isBullet = BULLET_RE.test(lineText);
+    const isBullet = line.bullet;
     const endsWithColon = /:\s*[*]*\s*$/.test(trimmed);
     const heading = new Array<boolean>(words).fill(false);
     const sectionOf = new Array<SectionKind>(words).fill(section);
@@ -299,7 +347,8 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       sectionOf.fill('title');
     } else {
       // A standalone heading line.
-      const innerHard = raw.slice(from + 1, to).some((tk) => tk.sep === SEP_CLAUSE);
+      let innerHard = false;
+      for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
       const allCaps = words <= 8 && /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
       const candidate =
         words <= 8 && !innerHard && (endsWithColon || (!isBullet && !/[.!?,]$/.test(trimmed)));
@@ -322,7 +371,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
         !endsWithColon &&
         !allCaps &&
         classifyLabel(lexicon, raw, from, to, 0.75) === undefined &&
-        matchTrie(lexicon.conceptTrie, raw, from, to, 1).length > 0
+        matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, 1).length > 0
       ) {
         kind = undefined;
       }

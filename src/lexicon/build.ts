@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { CompiledAlias, CompiledCue, CompiledLexicon, CompiledPattern } from './compiled.js';
 import { LexiconError } from './errors.js';
 import { hashLexiconSource } from './hash.js';
+import { collectVocabulary } from './matcher.js';
 import { type Pattern, parseAlias } from './parse-alias.js';
 import { type LexiconSource, readLexiconSource } from './read-source.js';
 import { normalizeWord, stemWord } from './stem.js';
@@ -163,6 +164,12 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     tries,
     settingWords: source.sections.settingWords.map((w) => stemWord(normalizeWord(w))),
     protectedWords: [...protectedWords],
+    vocabulary: collectVocabulary({
+      conceptTrie: tries.concept,
+      cueTrie: tries.cue,
+      headingTrie: tries.heading,
+      aliases,
+    }),
     patternCount: aliasPatterns.reduce((n, p) => n + p.length, 0),
   };
 }

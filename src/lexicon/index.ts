@@ -25,9 +25,29 @@ export {
   type LoadLexiconOptions,
   loadLexicon,
 } from './load.js';
+export {
+  type LexiconMatcher,
+  lexiconMatcher,
+  type PhraseTrie,
+  phraseTrie,
+  WORD_HASH_SEED,
+  type WordInfo,
+  WordTable,
+  wordHashStep,
+} from './matcher.js';
 export type { TrainingSource } from './schema.js';
 export { normalizeWord, stemWord } from './stem.js';
-export { createTrie, type MatchToken, matchTrie, type TrieMatch, type TrieNode } from './trie.js';
+export {
+  compileTrie,
+  createTrie,
+  type MatchNode,
+  type MatchToken,
+  type MatchTrie,
+  matchTrie,
+  type TrieMatch,
+  type TrieNode,
+  type Vocabulary,
+} from './trie.js';
 
 /** A concept by id, or undefined. */
 export function getConcept(lexicon: Lexicon, id: string): ConceptInfo | undefined {

@@ -20,6 +20,8 @@ export interface Lexicon {
   settingWords: Set<string>;
   /** Names with inner capitals ("NextGen", "eClinicalWorks") that are not two glued lines. */
   protectedWords: Set<string>;
+  /** The pattern words in id order, from the build (the matcher derives it when absent). */
+  vocabulary?: string[];
   /** Tries: owners are indices into aliases / cues / headingKinds. */
   conceptTrie: TrieNode;
   cueTrie: TrieNode;
@@ -53,6 +55,7 @@ export function createLexicon(compiled: CompiledLexicon): Lexicon {
     conceptTrie: compiled.tries.concept,
     cueTrie: compiled.tries.cue,
     headingTrie: compiled.tries.heading,
+    vocabulary: compiled.vocabulary,
   };
 }
 

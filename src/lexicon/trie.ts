@@ -1,14 +1,13 @@
 // A token trie over compiled patterns: the posting's words are walked once from each start word,
 // instead of one regex per alias. Gap elements (`*`) skip a few words inside a clause.
 //
-// The trie is plain JSON so the build can write it and the runtime use it straight from JSON.parse
-// (no construction at start-up). A node is always a 5-slot array, so the matcher's reads stay
-// monomorphic: [by stem, by lowercased word, by exact word, gaps, owners ending here]; 0 = none.
-// A children object becomes a Map the first time the matcher reads it: parsed objects each have
-// their own shape, and looking words up in thousands of differently shaped objects is slow.
+// The trie is plain JSON so the build can write it and the runtime read it straight from JSON.parse.
+// A node is always a 5-slot array: [by stem, by lowercased word, by exact word, gaps, owners ending
+// here]; 0 = none. Before matching, compileTrie turns it into MatchNodes keyed by vocabulary ids
+// (numbers): parsed objects each have their own shape, and comparing strings per token is slow.
 import type { CompiledPattern } from './compiled.js';
 
-type Children = Record<string, TrieNode> | Map<string, TrieNode>;
+type Children = Record<string, TrieNode>;
 export type TrieNode = [
   words: Children | 0,
   lower: Children | 0,
@@ -19,12 +18,15 @@ export type TrieNode = [
 /** Skip 0..max words, then continue at next. */
 export type TrieGap = [max: number, next: TrieNode];
 
-/** What the matcher needs of a token. `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma. */
+/**
+ * What the matcher needs of a token: the vocabulary ids of its stem, its lowercased surface without
+ * apostrophes, and its exact surface (0 when no pattern names that word, or, for the exact surface,
+ * when it has no capital). `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma.
+ */
 export interface MatchToken {
-  stem: string;
-  /** The lowercased surface without apostrophes. */
-  norm: string;
-  surface: string;
+  stemId: number;
+  normId: number;
+  exactId: number;
   sep: number;
 }
 
@@ -82,90 +84,191 @@ export function createTrie(entries: Array<{ owner: number; patterns: CompiledPat
   return root;
 }
 
-/** The node's children in a slot, as a Map (converted from the parsed object on first use). */
-function childrenOf(node: TrieNode, slot: 0 | 1 | 2): Map<string, TrieNode> | undefined {
-  const children = node[slot];
-  if (children === 0) return undefined;
-  if (children instanceof Map) return children;
-  // Own keys only: the parsed object's prototype holds names like "constructor".
-  const map = new Map(Object.entries(children));
-  node[slot] = map;
-  return map;
+/**
+ * Every word some pattern names, numbered from 1. The matcher compares these ids instead of strings:
+ * a token's ids are looked up once per distinct word, and a word no pattern names (id 0) is skipped
+ * without any lookup. One vocabulary serves all of a lexicon's tries, since tokens carry one set of ids.
+ */
+export type Vocabulary = Map<string, number>;
+
+function wordId(vocabulary: Vocabulary, word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) {
+    id = vocabulary.size + 1;
+    vocabulary.set(word, id);
+  }
+  return id;
+}
+
+/** Adds the words of patterns to a vocabulary (for tries compiled later from those patterns). */
+export function addPatternWords(vocabulary: Vocabulary, patterns: readonly CompiledPattern[]): void {
+  for (const pattern of patterns) {
+    for (const el of pattern) {
+      if ('w' in el) wordId(vocabulary, el.w);
+      else if ('l' in el) wordId(vocabulary, el.l);
+      else if ('x' in el) wordId(vocabulary, el.x);
+    }
+  }
+}
+
+function addChildWords(vocabulary: Vocabulary, children: Children | 0): void {
+  if (children === 0) return;
+  // for…in, not Object.entries: no array per node (this walk is on the path to the first result).
+  for (const word in children) {
+    if (!Object.hasOwn(children, word)) continue;
+    wordId(vocabulary, word);
+    addTrieWords(vocabulary, children[word]!);
+  }
+}
+
+/** Adds every word of a trie (any slot, any depth) to a vocabulary. */
+export function addTrieWords(vocabulary: Vocabulary, node: TrieNode): void {
+  addChildWords(vocabulary, node[0]);
+  addChildWords(vocabulary, node[1]);
+  addChildWords(vocabulary, node[2]);
+  if (node[3] !== 0) for (const gap of node[3]) addTrieWords(vocabulary, gap[1]);
+}
+
+/**
+ * The matcher's form of a trie node: children keyed by vocabulary id (a class, so reads stay
+ * monomorphic). A node is expanded from its JSON form the first time the matcher reaches it: building
+ * the whole concept trie up front would cost tens of milliseconds before the first result.
+ */
+export class MatchNode {
+  stem: Map<number, MatchNode> | null = null;
+  lower: Map<number, MatchNode> | null = null;
+  exact: Map<number, MatchNode> | null = null;
+  gaps: Array<{ max: number; next: MatchNode }> | null = null;
+  out: number[] | null = null;
+  /** The JSON node, until expanded. */
+  source: TrieNode | null;
+
+  constructor(source: TrieNode) {
+    this.source = source;
+  }
+}
+
+function compileChildren(children: Children | 0, vocabulary: Vocabulary): Map<number, MatchNode> | null {
+  if (children === 0) return null;
+  const map = new Map<number, MatchNode>();
+  for (const [word, child] of Object.entries(children))
+    map.set(wordId(vocabulary, word), new MatchNode(child));
+  return map.size > 0 ? map : null;
+}
+
+/** Fills in a node's children (themselves still unexpanded) from its JSON form. */
+function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
+  const source = node.source;
+  if (source === null) return node;
+  node.stem = compileChildren(source[0], vocabulary);
+  node.lower = compileChildren(source[1], vocabulary);
+  node.exact = compileChildren(source[2], vocabulary);
+  if (source[3] !== 0) node.gaps = source[3].map(([max, next]) => ({ max, next: new MatchNode(next) }));
+  if (source[4] !== 0) node.out = source[4];
+  node.source = null;
+  return node;
+}
+
+/**
+ * A trie in the matcher's form, keyed by the vocabulary's ids. Every word of the trie must already be
+ * in the vocabulary (addTrieWords): tokens take their ids before the nodes are expanded.
+ */
+export function compileTrie(node: TrieNode, vocabulary: Vocabulary): MatchTrie {
+  return { root: expand(new MatchNode(node), vocabulary), vocabulary };
+}
+
+/** A trie ready for matchTrie: its root, and the vocabulary its nodes are expanded with. */
+export interface MatchTrie {
+  root: MatchNode;
+  vocabulary: Vocabulary;
 }
 
 const SOFT = 1;
 const COMMA = 2;
 
+/** The state of one matchTrie call, passed down the recursion instead of closed over. */
+interface Walk {
+  vocabulary: Vocabulary;
+  tokens: readonly MatchToken[];
+  to: number;
+  matches: TrieMatch[];
+  path: number[];
+}
+
+function visit(walk: Walk, node: MatchNode, i: number): void {
+  if (node.source !== null) expand(node, walk.vocabulary);
+  const { path } = walk;
+  if (node.out !== null && path.length > 0) {
+    walk.matches.push({
+      start: path[0]!,
+      end: path[path.length - 1]! + 1,
+      owners: node.out,
+      tokens: path.slice(),
+    });
+  }
+  step(walk, node, i, SOFT);
+}
+
+function enter(walk: Walk, next: MatchNode, i: number): void {
+  walk.path.push(i);
+  visit(walk, next, i + 1);
+  walk.path.pop();
+}
+
+function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
+  if (i >= walk.to) return;
+  const token = walk.tokens[i]!;
+  if (walk.path.length > 0 && token.sep > maxSep) return;
+  if (node.stem !== null && token.stemId !== 0) {
+    const next = node.stem.get(token.stemId);
+    if (next !== undefined) enter(walk, next, i);
+  }
+  if (node.lower !== null && token.normId !== 0) {
+    const next = node.lower.get(token.normId);
+    if (next !== undefined) enter(walk, next, i);
+  }
+  // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
+  if (node.exact !== null && token.exactId !== 0) {
+    const next = node.exact.get(token.exactId);
+    if (next !== undefined) enter(walk, next, i);
+  }
+  const gaps = node.gaps;
+  if (gaps !== null) {
+    const { tokens, to } = walk;
+    for (const { max, next } of gaps) {
+      // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
+      for (let k = 0; k <= max && i + k < to; k++) {
+        if (tokens[i + k]!.sep > COMMA) break;
+        if (next.source !== null) expand(next, walk.vocabulary);
+        step(walk, next, i + k, COMMA);
+      }
+    }
+  }
+}
+
 /** Every match of the trie's patterns that starts and ends within tokens[from, to). */
 export function matchTrie(
-  root: TrieNode,
+  trie: MatchTrie,
   tokens: readonly MatchToken[],
   from: number,
   to: number,
   /** Stop after this many matches (a "does it occur" test needs one). */
   limit = Number.POSITIVE_INFINITY,
 ): TrieMatch[] {
-  const matches: TrieMatch[] = [];
-  const path: number[] = [];
-
-  const visit = (node: TrieNode, i: number): void => {
-    const out = node[4];
-    if (out !== 0 && path.length > 0) {
-      matches.push({ start: path[0]!, end: path[path.length - 1]! + 1, owners: out, tokens: path.slice() });
-    }
-    step(node, i, SOFT);
-  };
-
-  const step = (node: TrieNode, i: number, maxSep: number): void => {
-    if (i >= to) return;
-    const token = tokens[i]!;
-    if (path.length > 0 && token.sep > maxSep) return;
-    const byStem = childrenOf(node, 0)?.get(token.stem);
-    if (byStem) {
-      path.push(i);
-      visit(byStem, i + 1);
-      path.pop();
-    }
-    const byLower = childrenOf(node, 1)?.get(token.norm);
-    if (byLower) {
-      path.push(i);
-      visit(byLower, i + 1);
-      path.pop();
-    }
-    // Exact (case-sensitive) words all carry a capital: an all-lowercase token cannot match one.
-    const byExact = token.surface === token.norm ? undefined : childrenOf(node, 2)?.get(token.surface);
-    if (byExact) {
-      path.push(i);
-      visit(byExact, i + 1);
-      path.pop();
-    }
-    const gaps = node[3];
-    if (gaps !== 0) {
-      for (const [max, next] of gaps) {
-        // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
-        for (let k = 0; k <= max && i + k < to; k++) {
-          if (tokens[i + k]!.sep > COMMA) break;
-          step(next, i + k, COMMA);
-        }
-      }
-    }
-  };
-
+  const walk: Walk = { vocabulary: trie.vocabulary, tokens, to, matches: [], path: [] };
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
-  const rootWords = childrenOf(root, 0);
-  const rootLower = childrenOf(root, 1);
-  const rootExact = childrenOf(root, 2);
-  for (let i = from; i < to && matches.length < limit; i++) {
+  const { stem, lower, exact } = trie.root;
+  for (let i = from; i < to && walk.matches.length < limit; i++) {
     const token = tokens[i]!;
-    const byStem = rootWords?.get(token.stem);
-    const byLower = rootLower?.get(token.norm);
-    const byExact = token.surface === token.norm ? undefined : rootExact?.get(token.surface);
+    const byStem = stem !== null && token.stemId !== 0 ? stem.get(token.stemId) : undefined;
+    const byLower = lower !== null && token.normId !== 0 ? lower.get(token.normId) : undefined;
+    const byExact = exact !== null && token.exactId !== 0 ? exact.get(token.exactId) : undefined;
     if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
-    path.push(i);
-    if (byStem) visit(byStem, i + 1);
-    if (byLower) visit(byLower, i + 1);
-    if (byExact) visit(byExact, i + 1);
-    path.pop();
+    walk.path.push(i);
+    if (byStem) visit(walk, byStem, i + 1);
+    if (byLower) visit(walk, byLower, i + 1);
+    if (byExact) visit(walk, byExact, i + 1);
+    walk.path.pop();
   }
-  return matches;
+  return walk.matches;
 }

@@ -1,0 +1,170 @@
+// What the engine matches against, derived once per lexicon: its tries keyed by vocabulary ids, and
+// a cache of each word's normal form, stem and ids. Held in a WeakMap keyed by the lexicon object,
+// so it lives as long as the lexicon does and two lexicons never share ids.
+import type { CompiledPattern } from './compiled.js';
+import type { Lexicon } from './load.js';
+import { normalizeWord, stemWord } from './stem.js';
+import {
+  addPatternWords,
+  addTrieWords,
+  compileTrie,
+  createTrie,
+  type MatchTrie,
+  type Vocabulary,
+} from './trie.js';
+
+/** A word's forms and vocabulary ids (0 = no pattern names it). */
+export interface WordInfo {
+  surface: string;
+  norm: string;
+  stem: string;
+  stemId: number;
+  normId: number;
+  /** 0 also when the surface has no capital (exact words all carry one). */
+  exactId: number;
+}
+
+export interface LexiconMatcher {
+  concept: MatchTrie;
+  cue: MatchTrie;
+  heading: MatchTrie;
+  vocabulary: Vocabulary;
+  /** Surface → forms and ids: a posting's vocabulary repeats, so each word is worked out once. */
+  words: WordTable;
+  /** One trie per phrase list (an alias's near/notNear/notAfter/notBefore), built on first use. */
+  phrases: WeakMap<CompiledPattern[], PhraseTrie>;
+}
+
+export interface PhraseTrie {
+  trie: MatchTrie;
+  /** Words in the longest phrase. */
+  longest: number;
+}
+
+const matchers = new WeakMap<Lexicon, LexiconMatcher>();
+
+/**
+ * Every word the lexicon's patterns use, in id order (id = index + 1). The build stores it in the
+ * compiled lexicon so start-up need not walk the tries; the phrase lists (near, notNear…) are
+ * included because tokens take their ids before those tries are built.
+ */
+export function collectVocabulary(
+  lexicon: Pick<Lexicon, 'conceptTrie' | 'cueTrie' | 'headingTrie' | 'aliases'>,
+): string[] {
+  const vocabulary: Vocabulary = new Map();
+  addTrieWords(vocabulary, lexicon.conceptTrie);
+  addTrieWords(vocabulary, lexicon.cueTrie);
+  addTrieWords(vocabulary, lexicon.headingTrie);
+  for (const a of lexicon.aliases) {
+    for (const phrases of [a.near, a.notNear, a.notAfter, a.notBefore])
+      if (phrases) addPatternWords(vocabulary, phrases);
+  }
+  return [...vocabulary.keys()];
+}
+const WORD_CACHE_LIMIT = 200_000;
+
+export function lexiconMatcher(lexicon: Lexicon): LexiconMatcher {
+  let matcher = matchers.get(lexicon);
+  if (!matcher) {
+    // Every word first (tokens take their ids from the vocabulary), then the tries' roots: the rest
+    // of each trie is expanded as matching reaches it, which keeps start-up cheap.
+    const words = lexicon.vocabulary ?? collectVocabulary(lexicon);
+    const vocabulary: Vocabulary = new Map(words.map((w, i) => [w, i + 1]));
+    const concept = compileTrie(lexicon.conceptTrie, vocabulary);
+    const cue = compileTrie(lexicon.cueTrie, vocabulary);
+    const heading = compileTrie(lexicon.headingTrie, vocabulary);
+    matcher = { concept, cue, heading, vocabulary, words: new WordTable(vocabulary), phrases: new WeakMap() };
+    matchers.set(lexicon, matcher);
+  }
+  return matcher;
+}
+
+/** The hash WordTable.lookup expects: FNV-1a over UTF-16 code units, fed one unit at a time. */
+export const WORD_HASH_SEED = 0x811c9dc5 | 0;
+export function wordHashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/**
+ * Surface → WordInfo, looked up by a range of the text and its hash: the tokenizer hashes each word
+ * as it scans it, so a word seen before costs no string slice and no string hashing (open addressing
+ * over parallel arrays; the cached surface string is reused for the token).
+ */
+export class WordTable {
+  private hashes = new Int32Array(1024);
+  private infos: Array<WordInfo | undefined> = new Array(1024);
+  private size = 0;
+
+  /** Without a vocabulary (tokenizing with no lexicon), every id is 0. */
+  constructor(private readonly vocabulary: Vocabulary | null) {}
+
+  lookup(text: string, start: number, end: number, hash: number): WordInfo {
+    const mask = this.hashes.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const info = this.infos[slot];
+      if (info === undefined) break;
+      if (this.hashes[slot] !== hash || info.surface.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++)
+        same = info.surface.charCodeAt(k) === text.charCodeAt(start + k);
+      if (same) return info;
+    }
+    const info = this.describe(text.slice(start, end));
+    this.insert(hash, info);
+    return info;
+  }
+
+  private describe(surface: string): WordInfo {
+    const norm = normalizeWord(surface);
+    const stem = stemWord(norm);
+    const vocabulary = this.vocabulary;
+    if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0 };
+    return {
+      surface,
+      norm,
+      stem,
+      stemId: vocabulary.get(stem) ?? 0,
+      normId: vocabulary.get(norm) ?? 0,
+      exactId: surface === norm ? 0 : (vocabulary.get(surface) ?? 0),
+    };
+  }
+
+  private insert(hash: number, info: WordInfo): void {
+    if (this.size >= WORD_CACHE_LIMIT) this.reset(1024);
+    else if ((this.size + 1) * 2 > this.hashes.length) this.reset(this.hashes.length * 2);
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.infos[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.infos[slot] = info;
+    this.size++;
+  }
+
+  /** Resizes to `capacity` slots, keeping the entries unless the table is at its limit. */
+  private reset(capacity: number): void {
+    const { hashes, infos } = this;
+    const keep = this.size < WORD_CACHE_LIMIT;
+    this.hashes = new Int32Array(capacity);
+    this.infos = new Array(capacity);
+    this.size = 0;
+    if (!keep) return;
+    for (let i = 0; i < hashes.length; i++) {
+      const info = infos[i];
+      if (info !== undefined) this.insert(hashes[i]!, info);
+    }
+  }
+}
+
+/** The trie of a phrase list, compiled against the lexicon's vocabulary on first use. */
+export function phraseTrie(matcher: LexiconMatcher, phrases: CompiledPattern[]): PhraseTrie {
+  let entry = matcher.phrases.get(phrases);
+  if (!entry) {
+    entry = {
+      trie: compileTrie(createTrie([{ owner: 0, patterns: phrases }]), matcher.vocabulary),
+      longest: Math.max(...phrases.map((p) => p.length)),
+    };
+    matcher.phrases.set(phrases, entry);
+  }
+  return entry;
+}

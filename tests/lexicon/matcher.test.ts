@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/extract/index.js';
+import {
+  lexiconMatcher,
+  loadLexicon,
+  normalizeWord,
+  stemWord,
+  WORD_HASH_SEED,
+  WordTable,
+  wordHashStep,
+} from '../../src/lexicon/index.js';
+
+const hashOf = (text: string, start: number, end: number) => {
+  let h = WORD_HASH_SEED;
+  for (let i = start; i < end; i++) h = wordHashStep(h, text.charCodeAt(i));
+  return h;
+};
+
+describe('WordTable', () => {
+  it('finds a word by its range of the text, across resizes, and reuses the entry', () => {
+    const table = new WordTable(null);
+    const words = Array.from({ length: 3000 }, (_, i) => `Word${i}`);
+    const text = words.join(' ');
+    const first = new Map<string, unknown>();
+    let at = 0;
+    for (const w of words) {
+      const info = table.lookup(text, at, at + w.length, hashOf(text, at, at + w.length));
+      expect(info.surface).toBe(w);
+      expect(info.norm).toBe(normalizeWord(w));
+      expect(info.stem).toBe(stemWord(normalizeWord(w)));
+      first.set(w, info);
+      at += w.length + 1;
+    }
+    at = 0;
+    for (const w of words) {
+      expect(table.lookup(text, at, at + w.length, hashOf(text, at, at + w.length))).toBe(first.get(w));
+      at += w.length + 1;
+    }
+  });
+
+  it('tells apart words whose hashes collide', () => {
+    const table = new WordTable(null);
+    expect(table.lookup('ab', 0, 2, 7).surface).toBe('ab');
+    expect(table.lookup('cd', 0, 2, 7).surface).toBe('cd');
+    expect(table.lookup('ab', 0, 2, 7).surface).toBe('ab');
+  });
+});
+
+describe('lexicon vocabulary ids', () => {
+  const lexicon = loadLexicon();
+  it('numbers the words patterns name, and gives 0 to others', () => {
+    const [ccma, zzz] = tokenize('CCMA zzzqqq', lexicon);
+    expect(ccma!.stemId + ccma!.normId + ccma!.exactId).toBeGreaterThan(0);
+    expect([zzz!.stemId, zzz!.normId, zzz!.exactId]).toEqual([0, 0, 0]);
+    expect(lexiconMatcher(lexicon)).toBe(lexiconMatcher(lexicon));
+  });
+
+  it('classes the gaps between words', () => {
+    const seps = tokenize('a b, c (d) e - f\ng / h; i', lexicon).map((t) => t.sep);
+    expect(seps).toEqual([3, 0, 2, 1, 1, 3, 3, 1, 3]);
+  });
+});
