@@ -365,19 +365,25 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
             ? 0.5
             : 1;
       let kind = candidate || labelLike ? classifyLabel(lexicon, raw, from, to, minCoverage) : undefined;
+      // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
+      // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
+      let namesConcept: boolean | undefined;
+      const isContent = () => {
+        namesConcept ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, 1).length > 0;
+        return namesConcept;
+      };
       if (
         kind &&
         candidate &&
         !endsWithColon &&
-        !allCaps &&
         classifyLabel(lexicon, raw, from, to, 0.75) === undefined &&
-        matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, 1).length > 0
+        isContent()
       ) {
         kind = undefined;
       }
       if (
         (candidate || (labelLike && kind)) &&
-        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6))
+        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
       ) {
         heading.fill(true);
         if (kind) section = kind;

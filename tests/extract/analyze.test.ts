@@ -110,6 +110,10 @@ const PRESENT: Array<[string, string]> = [
   ['Current BLS certification', 'cert.bls'],
   ['X-ray license preferred', 'cert.limited-xray'],
   ['Phlebotomy certification is a plus', 'cert.phlebotomy'],
+  // short capitalised lines are content when they name a concept, not headings
+  ['CERTIFICATIONS\nCCMA (NHA) 2022', 'cert.ccma'],
+  ['Qualifications:\nBLS CERTIFICATION', 'cert.bls'],
+  ['Requirements\nEKG', 'clinical.ekg'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -128,6 +132,9 @@ const ABSENT: Array<[string, string]> = [
   ['Knowledge of CPR and first aid', 'cert.bls'],
   ['Perform CPR when needed', 'cert.bls'],
   ['Phlebotomy certification is a plus', 'clinical.phlebotomy'],
+  ['IMMUNIZATION REQUIREMENTS\nProof of flu vaccination', 'clinical.injections'],
+  ['Adult and pediatric patients are seen daily', 'specialty.pediatrics'],
+  ['Check out our benefits package', 'admin.front-desk'],
 ];
 
 describe('analyzePosting: aliases', () => {
