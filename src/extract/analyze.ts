@@ -125,21 +125,25 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
         a.match.start - b.match.start,
     );
     // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
-    // that holds another concept whole ("document vital signs") states both.
-    const accepted: Array<{ tokens: number[]; concepts: Set<string>; credential: boolean }> = [];
+    // that holds a concept of another category whole ("document vital signs") states both.
+    const accepted: Array<{ tokens: number[]; categories: Set<string>; credential: boolean }> = [];
+    const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
     for (const { match, aliases } of candidates) {
-      const concepts = new Set(aliases.map((a) => a.concept));
+      const categories = new Set(aliases.map((a) => categoryOf(a.concept)));
       const blocked = accepted.some((prior) => {
         const shared = match.tokens.filter((t) => prior.tokens.includes(t)).length;
         if (shared === 0) return false;
         const same = shared === match.tokens.length && shared === prior.tokens.length;
         if (same) return false;
         const contained = shared === match.tokens.length;
-        return !contained || prior.credential || [...concepts].some((c) => prior.concepts.has(c));
+        // Inside a longer match, a shorter one survives only as another kind of thing: the clinical
+        // "vital signs" inside the admin "document vital signs", not the admin "medical record"
+        // inside the admin "electronic medical record".
+        return !contained || prior.credential || [...categories].some((c) => prior.categories.has(c));
       });
       if (blocked) continue;
       const credential = aliases.some((a) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.'));
-      accepted.push({ tokens: match.tokens, concepts, credential });
+      accepted.push({ tokens: match.tokens, categories, credential });
       for (const alias of aliases) mentions.push({ concept: alias.concept, alias, match, clause });
     }
   }
