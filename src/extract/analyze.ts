@@ -1,7 +1,7 @@
 // The engine: a pipeline of pure stages over data passed in (the lexicon is an argument, never a
 // module singleton). normalise → segment → match → level → attributes.
 
-import type { CompiledAlias, CompiledPattern } from '../lexicon/compiled.js';
+import type { CompiledAlias, CompiledPattern, ConceptInfo } from '../lexicon/compiled.js';
 import type { Lexicon } from '../lexicon/index.js';
 import {
   CATEGORIES,
@@ -39,6 +39,8 @@ const EXPERIENCE_STEMS = new Set(
 /** One accepted alias match, before levels. */
 interface Mention {
   concept: string;
+  /** The concept's entry (looked up once per alias, not per mention). */
+  info: ConceptInfo | undefined;
   alias: CompiledAlias;
   match: TrieMatch;
   clause: Clause;
@@ -98,6 +100,55 @@ function conditionsHold(
   return true;
 }
 
+/** What the aliases behind one trie output share, worked out once per lexicon. */
+interface OwnerGroup {
+  aliases: CompiledAlias[];
+  /** Each alias's concept entry. */
+  infos: Array<ConceptInfo | undefined>;
+  /** Whether any alias has context conditions (then the group is filtered per match). */
+  conditioned: boolean;
+  categories: Set<string>;
+  credential: boolean;
+}
+
+/** Keyed by the trie's owners arrays (one per trie node), so each node's group is built once. */
+const ownerGroups = new WeakMap<Lexicon, Map<number[], OwnerGroup>>();
+
+const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
+const isCredential = (a: CompiledAlias) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.');
+
+function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
+  return {
+    aliases,
+    infos: aliases.map((a) => lexicon.conceptById.get(a.concept)),
+    conditioned: aliases.some((a) => a.near || a.notNear || a.notAfter || a.notBefore),
+    categories: new Set(aliases.map((a) => categoryOf(a.concept))),
+    credential: aliases.some(isCredential),
+  };
+}
+
+function ownerGroup(lexicon: Lexicon, owners: number[]): OwnerGroup {
+  let groups = ownerGroups.get(lexicon);
+  if (!groups) {
+    groups = new Map();
+    ownerGroups.set(lexicon, groups);
+  }
+  let group = groups.get(owners);
+  if (!group) {
+    group = groupOf(
+      lexicon,
+      owners.map((o) => lexicon.aliases[o]!),
+    );
+    groups.set(owners, group);
+  }
+  return group;
+}
+
+/** Longest first (most words, then the tighter span), then leftmost. */
+function compareCandidates(a: TrieMatch, b: TrieMatch): number {
+  return b.tokens.length - a.tokens.length || a.end - a.start - (b.end - b.start) || a.start - b.start;
+}
+
 /** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const matcher = lexiconMatcher(lexicon);
@@ -109,27 +160,36 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     if (range) range[1] = c.to;
     else blocks.set(c.block, [c.from, c.to]);
   }
+  const candidates: Array<{ match: TrieMatch; group: OwnerGroup }> = [];
+  const accepted: Array<{ tokens: number[]; categories: Set<string>; credential: boolean }> = [];
   for (const clause of seg.clauses) {
-    const candidates: Array<{ match: TrieMatch; aliases: CompiledAlias[] }> = [];
+    candidates.length = 0;
     for (const match of matchTrie(matcher.concept, seg.tokens, clause.from, clause.to)) {
       if (seg.tokens[match.start]!.heading) continue;
-      const aliases = match.owners
-        .map((o) => lexicon.aliases[o]!)
-        .filter((a) => conditionsHold(matcher, a, seg, blocks, clause, match));
-      if (aliases.length) candidates.push({ match, aliases });
+      let group = ownerGroup(lexicon, match.owners);
+      if (group.conditioned) {
+        const aliases = group.aliases.filter((a) => conditionsHold(matcher, a, seg, blocks, clause, match));
+        if (aliases.length === 0) continue;
+        if (aliases.length < group.aliases.length) group = groupOf(lexicon, aliases);
+      }
+      candidates.push({ match, group });
     }
-    candidates.sort(
-      (a, b) =>
-        b.match.tokens.length - a.match.tokens.length ||
-        a.match.end - a.match.start - (b.match.end - b.match.start) ||
-        a.match.start - b.match.start,
-    );
+    if (candidates.length === 0) continue;
+    // A clause holds a handful of candidates: a stable insertion sort beats Array#sort's set-up.
+    for (let i = 1; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      let j = i;
+      while (j > 0 && compareCandidates(candidates[j - 1]!.match, c.match) > 0) {
+        candidates[j] = candidates[j - 1]!;
+        j--;
+      }
+      candidates[j] = c;
+    }
     // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
     // that holds a concept of another category whole ("document vital signs") states both.
-    const accepted: Array<{ tokens: number[]; categories: Set<string>; credential: boolean }> = [];
-    const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
-    for (const { match, aliases } of candidates) {
-      const categories = new Set(aliases.map((a) => categoryOf(a.concept)));
+    accepted.length = 0;
+    for (const { match, group } of candidates) {
+      const { categories } = group;
       const blocked = accepted.some((prior) => {
         const shared = match.tokens.filter((t) => prior.tokens.includes(t)).length;
         if (shared === 0) return false;
@@ -142,9 +202,11 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
         return !contained || prior.credential || [...categories].some((c) => prior.categories.has(c));
       });
       if (blocked) continue;
-      const credential = aliases.some((a) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.'));
-      accepted.push({ tokens: match.tokens, categories, credential });
-      for (const alias of aliases) mentions.push({ concept: alias.concept, alias, match, clause });
+      accepted.push({ tokens: match.tokens, categories, credential: group.credential });
+      for (let k = 0; k < group.aliases.length; k++) {
+        const alias = group.aliases[k]!;
+        mentions.push({ concept: alias.concept, info: group.infos[k], alias, match, clause });
+      }
     }
   }
   return mentions;
@@ -189,6 +251,11 @@ function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Le
   );
 }
 
+function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.stem)) return true;
+  return false;
+}
+
 function clauseText(seg: Segmented, clause: Clause): string {
   const start = seg.tokens[clause.from]!.start;
   let end = seg.tokens[clause.to - 1]!.end;
@@ -214,9 +281,20 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     return cues;
   };
 
+  // A clause's text is every one of its mentions' evidence sentence: slice it once.
+  const sentences: Array<string | undefined> = new Array(seg.clauses.length).fill(undefined);
+  const sentenceOf = (c: Clause) => {
+    let sentence = sentences[c.index];
+    if (sentence === undefined) {
+      sentence = clauseText(seg, c);
+      sentences[c.index] = sentence;
+    }
+    return sentence;
+  };
+
   const windowClauses = new Map<number, number | null>();
   const windowOf = (c: Clause) => {
-    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(clauseText(seg, c)));
+    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(sentenceOf(c)));
     return windowClauses.get(c.index) ?? null;
   };
 
@@ -242,7 +320,7 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
   for (const mention of findMentions(seg, lexicon)) {
     const verdict = levelOf(mention, seg, cuesOf);
     if (!verdict) continue;
-    const concept = lexicon.conceptById.get(mention.concept);
+    const concept = mention.info;
     if (!concept) continue;
     const category = concept.category;
     const first = seg.tokens[mention.match.start]!;
@@ -254,7 +332,7 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
       const asked =
         first.section === 'requirements' ||
         first.section === 'preferred' ||
-        seg.tokens.slice(mention.clause.from, mention.clause.to).some((t) => EXPERIENCE_STEMS.has(t.stem));
+        clauseHasStem(seg, mention.clause, EXPERIENCE_STEMS);
       if (!asked) level = 'duty';
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict)) continue;
     }
@@ -279,7 +357,7 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
       start: first.start,
       end: last.end,
       text: evidenceText,
-      sentence: clauseText(seg, mention.clause),
+      sentence: sentenceOf(mention.clause),
       level,
       section: first.section,
     };
@@ -314,12 +392,21 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
   // Indexed by line; tokens come in line order, so a line's first (content) token is the first seen.
   const firstContent: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
   const lineSection: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
-  for (const t of seg.tokens) {
-    lineSection[t.line] ??= t.section;
-    if (!t.heading) firstContent[t.line] ??= t.section;
+  // Clauses partition the tokens and never span lines: scan each line only to its first content word.
+  for (const c of seg.clauses) {
+    if (firstContent[c.line] !== undefined) continue;
+    for (let i = c.from; i < c.to; i++) {
+      const t = seg.tokens[i]!;
+      lineSection[t.line] ??= t.section;
+      if (!t.heading) {
+        firstContent[t.line] = t.section;
+        break;
+      }
+    }
   }
   const lines: AttributeLine[] = [];
-  for (const [i, l] of seg.lines.entries()) {
+  for (let i = 0; i < seg.lines.length; i++) {
+    const l = seg.lines[i]!;
     const lineText = seg.text.slice(l.start, l.end);
     if (lineText.trim() === '') continue;
     lines.push({

@@ -174,13 +174,31 @@ function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
  * in the vocabulary (addTrieWords): tokens take their ids before the nodes are expanded.
  */
 export function compileTrie(node: TrieNode, vocabulary: Vocabulary): MatchTrie {
-  return { root: expand(new MatchNode(node), vocabulary), vocabulary };
+  const root = expand(new MatchNode(node), vocabulary);
+  return {
+    root,
+    vocabulary,
+    rootStem: byId(root.stem, vocabulary.size),
+    rootLower: byId(root.lower, vocabulary.size),
+    rootExact: byId(root.exact, vocabulary.size),
+  };
+}
+
+/** A root's children as an array indexed by word id: the root is probed at every token. */
+function byId(children: Map<number, MatchNode> | null, size: number): Array<MatchNode | undefined> {
+  const array = new Array<MatchNode | undefined>(size + 1).fill(undefined);
+  if (children !== null) for (const [id, child] of children) array[id] = child;
+  return array;
 }
 
 /** A trie ready for matchTrie: its root, and the vocabulary its nodes are expanded with. */
 export interface MatchTrie {
   root: MatchNode;
   vocabulary: Vocabulary;
+  /** The root's children by word id (ids past the end have none). */
+  rootStem: Array<MatchNode | undefined>;
+  rootLower: Array<MatchNode | undefined>;
+  rootExact: Array<MatchNode | undefined>;
 }
 
 const SOFT = 1;
@@ -257,12 +275,14 @@ export function matchTrie(
 ): TrieMatch[] {
   const walk: Walk = { vocabulary: trie.vocabulary, tokens, to, matches: [], path: [] };
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
-  const { stem, lower, exact } = trie.root;
+  const { rootStem, rootLower, rootExact } = trie;
+  const size = rootStem.length;
   for (let i = from; i < to && walk.matches.length < limit; i++) {
     const token = tokens[i]!;
-    const byStem = stem !== null && token.stemId !== 0 ? stem.get(token.stemId) : undefined;
-    const byLower = lower !== null && token.normId !== 0 ? lower.get(token.normId) : undefined;
-    const byExact = exact !== null && token.exactId !== 0 ? exact.get(token.exactId) : undefined;
+    // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
+    const byStem = token.stemId < size ? rootStem[token.stemId] : undefined;
+    const byLower = token.normId < size ? rootLower[token.normId] : undefined;
+    const byExact = token.exactId < size ? rootExact[token.exactId] : undefined;
     if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
     walk.path.push(i);
     if (byStem) visit(walk, byStem, i + 1);
