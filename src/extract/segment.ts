@@ -350,8 +350,12 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       let innerHard = false;
       for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
       const allCaps = words <= 8 && /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
+      // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
+      const bulletHeading = isBullet && !endsWithColon && words <= 4 && !/[.!?,]$/.test(trimmed);
       const candidate =
-        words <= 8 && !innerHard && (endsWithColon || (!isBullet && !/[.!?,]$/.test(trimmed)));
+        words <= 8 &&
+        !innerHard &&
+        (endsWithColon || bulletHeading || (!isBullet && !/[.!?,]$/.test(trimmed)));
       // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
       const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
@@ -359,11 +363,13 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       // "Phlebotomy certification" or "Bilingual preferred" are content.
       const minCoverage = labelLike
         ? 0
-        : endsWithColon || allCaps
-          ? 0.5
-          : candidate && isTitleCase(trimmed)
+        : bulletHeading
+          ? 1
+          : endsWithColon || allCaps
             ? 0.5
-            : 1;
+            : candidate && isTitleCase(trimmed)
+              ? 0.5
+              : 1;
       let kind = candidate || labelLike ? classifyLabel(lexicon, raw, from, to, minCoverage) : undefined;
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
@@ -381,6 +387,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       ) {
         kind = undefined;
       }
+      if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"
       if (
         (candidate || (labelLike && kind)) &&
         (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
