@@ -12,7 +12,11 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   // by cue
   ['CCMA required', 'cert.ccma', 'required'],
   // a bullet that only says "Responsibilities" opens that section (a flattened page)
-  ['Requirements\n  • BLS required\n  • Responsibilities\n  • Draw blood from patients', 'clinical.phlebotomy', 'duty'],
+  [
+    'Requirements\n  • BLS required\n  • Responsibilities\n  • Draw blood from patients',
+    'clinical.phlebotomy',
+    'duty',
+  ],
   ['Requirements\n  • Benefits Eligible\n  • Draw blood from patients', 'clinical.phlebotomy', 'required'],
   ['CCMA certification is required. Bilingual is a plus.', 'cert.ccma', 'required'],
   ['CCMA certification is required. Bilingual is a plus.', 'soft.bilingual', 'preferred'],
