@@ -299,9 +299,8 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
   };
 
   interface Found {
-    level: Level | null;
+    level: Level;
     evidence: Evidence[];
-    strong: boolean;
   }
   const found = new Map<string, Found>();
   let certWindowDays: number | null = null;
@@ -309,10 +308,10 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
   const record = (id: string, level: Level, evidence: Evidence) => {
     let f = found.get(id);
     if (!f) {
-      f = { level: null, evidence: [], strong: false };
+      f = { level, evidence: [] };
       found.set(id, f);
     }
-    if (!f.level || RANK[level] > RANK[f.level]) f.level = level;
+    if (RANK[level] > RANK[f.level]) f.level = level;
     if (f.evidence.length < MAX_EVIDENCE && !f.evidence.some((e) => e.start === evidence.start))
       f.evidence.push(evidence);
   };
@@ -373,7 +372,6 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
 
   const order = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
   const concepts: FoundConcept[] = [...found.entries()]
-    .filter((e): e is [string, Found & { level: Level }] => e[1].level !== null)
     .map(([id, f]) => {
       const info = lexicon.conceptById.get(id)!;
       return {
