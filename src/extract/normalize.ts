@@ -211,10 +211,33 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
   );
   if (looksLikeHtml(text)) text = htmlToText(text, { preserveNewlines: true });
   text = repairGluedLines(text, options);
-  // Runs of spaces, trailing spaces and more than one blank line, in one pass.
-  return text
-    .replace(/( +)(?=\n|$)|( {2,})|(\n{3,})/g, (_m, trailing, run) => (trailing ? '' : run ? ' ' : '\n\n'))
-    .trim();
+  return collapseWhitespace(text).trim();
+}
+
+/**
+ * Runs of spaces, trailing spaces and more than one blank line, in one pass: a space run before a
+ * newline or the end goes, a longer one becomes one space, three or more newlines become two. (A
+ * char scan: the equivalent regex tried a match at every space of the text.)
+ */
+function collapseWhitespace(text: string): string {
+  const n = text.length;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10) continue;
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) === c) j++;
+    if (c === 32 && (j === n || text.charCodeAt(j) === 10)) {
+      out += text.slice(last, i);
+      last = j;
+    } else if (j - i >= (c === 32 ? 2 : 3)) {
+      out += text.slice(last, i) + (c === 32 ? ' ' : '\n\n');
+      last = j;
+    }
+    i = j - 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Stage 1 for HTML input. */

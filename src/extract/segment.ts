@@ -131,6 +131,11 @@ function separatorClass(text: string, from: number, to: number, prev: string, ne
     if (c === 44) comma = true;
     else if (to - from === 1 && (c === 45 || c === 47))
       return SEP_SOFT; // a lone "-" or "/"
+    else if (c === 59 || c === 33 || c === 63 || (c === 58 && to - from > 1))
+      return SEP_CLAUSE; // ";", "!", "?" and a colon that is not "9:45" (classifyGap's first rules)
+    else if (c === 46 && to - from === 2 && text.charCodeAt(k + 1) === 32)
+      // ". " ends a sentence unless it follows an initial or an abbreviation (as in classifyGap).
+      return prev.length === 1 || ABBREVIATIONS.has(prev.toLowerCase()) ? SEP_SOFT : SEP_CLAUSE;
     else if (!isPlainGapChar(c)) return classifyGap(text.slice(from, to), prev, next);
   }
   return comma ? SEP_COMMA : space ? SEP_SPACE : SEP_SOFT;
@@ -142,6 +147,13 @@ function isWordChar(code: number, text: string, i: number): boolean {
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   return NON_ASCII_WORD.test(text[i]!);
+}
+
+/** \p{L}, with ASCII by code. */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /\p{L}/u.test(text[i]!);
 }
 
 function createToken(start: number, end: number, sep: number, word: WordInfo): Token {
@@ -185,7 +197,7 @@ export function tokenize(text: string, lexicon?: Lexicon): Token[] {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isWordChar(c, text, i)) i++;
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]!)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterAt(text, i + 1)) i++;
       else break;
       hash = wordHashStep(hash, c);
     }
@@ -302,12 +314,18 @@ function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void
 export function segmentText(text: string, lexicon: Lexicon): Segmented {
   const raw = tokenize(text, lexicon);
   const lines: Line[] = [];
+  // Each line's text, sliced once for the heading tests below.
+  const lineTexts: string[] = [];
   let block = 0;
-  let offset = 0;
-  for (const lineText of text.split('\n')) {
+  for (let offset = 0; ; ) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline;
+    const lineText = text.slice(offset, end);
     if (lineText.trim() === '') block++;
-    lines.push({ start: offset, end: offset + lineText.length, block, bullet: BULLET_RE.test(lineText) });
-    offset += lineText.length + 1;
+    lines.push({ start: offset, end, block, bullet: BULLET_RE.test(lineText) });
+    lineTexts.push(lineText);
+    if (newline === -1) break;
+    offset = newline + 1;
   }
 
   const tokens: Token[] = [];
@@ -316,19 +334,22 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
   let t = 0;
-  for (const [li, line] of lines.entries()) {
+  // Per token, indexed like raw (one allocation per posting, not two per line).
+  const heading = new Array<boolean>(raw.length).fill(false);
+  const sectionOf = new Array<SectionKind>(raw.length).fill('intro');
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     lineIndex = li;
     const from = t;
     while (t < raw.length && raw[t]!.start < line.end + (li === lines.length - 1 ? 1 : 0)) t++;
     const to = t;
     if (from === to) continue;
-    const lineText = text.slice(line.start, line.end);
+    const lineText = lineTexts[li]!;
     const trimmed = lineText.trim();
     const words = to - from;
     const isBullet = line.bullet;
     const endsWithColon = /:\s*[*]*\s*$/.test(trimmed);
-    const heading = new Array<boolean>(words).fill(false);
-    const sectionOf = new Array<SectionKind>(words).fill(section);
+    sectionOf.fill(section, from, to);
 
     // The first line is the title when it is short, unpunctuated and set apart.
     const isTitle =
@@ -336,15 +357,13 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       words <= 20 &&
       !/[.!?]$/.test(trimmed) &&
       !endsWithColon &&
-      (lines[li + 1] === undefined ||
-        text.slice(lines[li + 1]!.start, lines[li + 1]!.end).trim() === '' ||
-        words <= 12) &&
+      (lines[li + 1] === undefined || lineTexts[li + 1]!.trim() === '' || words <= 12) &&
       // "Responsibilities" alone on the first line is a heading, not a title.
       !(words <= 3 && classifyLabel(lexicon, raw, from, to));
     if (isTitle) {
       const lead = lineText.length - lineText.trimStart().length;
       title = { start: line.start + lead, end: line.start + lineText.trimEnd().length };
-      sectionOf.fill('title');
+      sectionOf.fill('title', from, to);
     } else {
       // A standalone heading line.
       let innerHard = false;
@@ -392,19 +411,23 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
         (candidate || (labelLike && kind)) &&
         (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
       ) {
-        heading.fill(true);
+        heading.fill(true, from, to);
         if (kind) section = kind;
-        sectionOf.fill(section);
+        sectionOf.fill(section, from, to);
       } else {
-        // Inline labels: "Education: High school diploma", "**Requirements:** + …".
+        // Inline labels: "Education: High school diploma", "**Requirements:** + …". Only a line
+        // with a colon (up to the next token, which may be lines on) can hold one.
+        const gapsEnd = to < raw.length ? raw[to]!.start : line.end;
+        let hasColon = lineText.includes(':');
+        for (let k = line.end; k < gapsEnd && !hasColon; k++) hasColon = text.charCodeAt(k) === 58;
         let lineSection: SectionKind = section;
         let labelStart = from;
-        for (let i = from; i < to; i++) {
+        for (let i = from; i < to && hasColon; i++) {
           const tk = raw[i]!;
           if (tk.sep === SEP_CLAUSE && i > from) labelStart = i;
           const next = raw[i + 1];
           const gapEnd = next ? next.start : line.end;
-          sectionOf[i - from] = lineSection;
+          sectionOf[i] = lineSection;
           // Most gaps are one space: look for a colon without slicing.
           let colon = false;
           for (let k = tk.end; k < gapEnd && !colon; k++) colon = text.charCodeAt(k) === 58;
@@ -416,7 +439,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
           if (!isLabelEnd || i + 1 - labelStart > 6) continue;
           const labelKind = classifyLabel(lexicon, raw, labelStart, i + 1);
           if (!labelKind) continue;
-          for (let j = labelStart; j <= i; j++) heading[j - from] = true;
+          for (let j = labelStart; j <= i; j++) heading[j] = true;
           lineSection = labelKind;
           // A content heading at the start of a line also opens a section for the lines after it.
           if (labelStart === from && CONTENT_KINDS.has(labelKind)) section = labelKind;
@@ -435,8 +458,8 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       tk.sep = sep;
       tk.clause = clauses.length - 1;
       tk.line = lineIndex;
-      tk.heading = heading[i - from]!;
-      tk.section = sectionOf[i - from]!;
+      tk.heading = heading[i]!;
+      tk.section = sectionOf[i]!;
       tokens.push(tk);
     }
     if (isTitle) section = 'intro';

@@ -99,19 +99,22 @@ export class WordTable {
   constructor(private readonly vocabulary: Vocabulary | null) {}
 
   lookup(text: string, start: number, end: number, hash: number): WordInfo {
-    const mask = this.hashes.length - 1;
+    // A probe reads only the contiguous hash array (0 marks an empty slot, so hash 0 is stored as 1);
+    // the entry itself is read only when the hash matches.
+    const key = hash === 0 ? 1 : hash;
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
     const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const info = this.infos[slot];
-      if (info === undefined) break;
-      if (this.hashes[slot] !== hash || info.surface.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++)
-        same = info.surface.charCodeAt(k) === text.charCodeAt(start + k);
-      if (same) return info;
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      const h = hashes[slot]!;
+      if (h === 0) break;
+      if (h !== key) continue;
+      const surface = this.infos[slot]!.surface;
+      if (surface.length !== length) continue;
+      if (text.startsWith(surface, start)) return this.infos[slot]!;
     }
     const info = this.describe(text.slice(start, end));
-    this.insert(hash, info);
+    this.insert(key, info);
     return info;
   }
 
@@ -135,7 +138,7 @@ export class WordTable {
     else if ((this.size + 1) * 2 > this.hashes.length) this.reset(this.hashes.length * 2);
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
-    while (this.infos[slot] !== undefined) slot = (slot + 1) & mask;
+    while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
     this.hashes[slot] = hash;
     this.infos[slot] = info;
     this.size++;
@@ -149,10 +152,7 @@ export class WordTable {
     this.infos = new Array(capacity);
     this.size = 0;
     if (!keep) return;
-    for (let i = 0; i < hashes.length; i++) {
-      const info = infos[i];
-      if (info !== undefined) this.insert(hashes[i]!, info);
-    }
+    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) this.insert(hashes[i]!, infos[i]!);
   }
 }
 

@@ -44,6 +44,16 @@ describe('WordTable', () => {
     expect(table.lookup('cd', 0, 2, 7).surface).toBe('cd');
     expect(table.lookup('ab', 0, 2, 7).surface).toBe('ab');
   });
+
+  it('stores words whose hash is 0 (the empty-slot mark) and 1 apart', () => {
+    const table = new WordTable(null);
+    const zero = table.lookup('ab', 0, 2, 0);
+    const one = table.lookup('cd', 0, 2, 1);
+    expect(zero.surface).toBe('ab');
+    expect(one.surface).toBe('cd');
+    expect(table.lookup('xab', 1, 3, 0)).toBe(zero);
+    expect(table.lookup('cd', 0, 2, 1)).toBe(one);
+  });
 });
 
 describe('lexicon vocabulary ids', () => {
