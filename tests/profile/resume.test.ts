@@ -6,6 +6,7 @@ import {
   profileFromAnalysis,
   toIso,
 } from '../../src/profile/index.js';
+import { noAttributes } from '../fixtures/gap.js';
 import { RESUME_JORDAN, RESUME_STUDENT } from '../fixtures/resumes.js';
 
 /** An analysis of `text` that found each concept at the given phrases (the engine's job, hand-done). */
@@ -24,15 +25,7 @@ function foundIn(text: string, found: Record<string, string[]>): Analysis {
   return {
     lexiconVersion: 'test',
     concepts,
-    attributes: {
-      experienceYears: null,
-      employmentType: null,
-      pay: null,
-      certWindowDays: null,
-      title: null,
-      location: null,
-      specialties: [],
-    },
+    attributes: noAttributes(),
     text,
   };
 }
