@@ -254,7 +254,7 @@ function classifyLabel(
 
 const MINOR_WORDS = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
 
-/** Every word capitalised but the small ones: "About Wellpath", "Role of a Medical Assistant". */
+/** Every word capitalised but the small ones: "About Northside Clinic", "Role of a Medical Assistant". */
 function isTitleCase(line: string): boolean {
   const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.length > 0 && words.every((w) => MINOR_WORDS.has(w) || /^\p{Lu}/u.test(w));
@@ -378,7 +378,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
       const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
-      // or fill half of a Title Case line that names no concept ("About Wellpath"): plain lines such as
+      // or fill half of a Title Case line that names no concept ("About Northside Clinic"): plain lines such as
       // "Phlebotomy certification" or "Bilingual preferred" are content.
       const minCoverage = labelLike
         ? 0
