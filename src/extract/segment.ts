@@ -375,7 +375,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
         words <= 8 &&
         !innerHard &&
         (endsWithColon || bulletHeading || (!isBullet && !/[.!?,]$/.test(trimmed)));
-      // A longer line that ends like a label ("Just a few of the Benefits enjoyed by our staff…").
+      // A longer line that ends like a label ("Here is what our team members receive…").
       const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
       // or fill half of a Title Case line that names no concept ("About Northside Clinic"): plain lines such as
