@@ -231,14 +231,13 @@ const LABEL_FILLER = new Set(
   ),
 );
 
-/** The heading kind a short label names, when its phrase covers at least half of its content words. */
-function classifyLabel(
+/** The heading phrase that covers most of a short label's content words, and the share it covers. */
+function bestHeading(
   lexicon: Lexicon,
   tokens: readonly Token[],
   from: number,
   to: number,
-  minCoverage = 0.5,
-): HeadingKind | undefined {
+): { kind: HeadingKind; coverage: number } | undefined {
   if (to <= from) return undefined;
   // Label words are matched as one clause even when "/" or "&" separates them.
   const view = tokens.slice(from, to).map((t, i) => (i > 0 ? { ...t, sep: Math.min(t.sep, SEP_SOFT) } : t));
@@ -248,8 +247,19 @@ function classifyLabel(
     const covered = m.tokens.filter((i) => !LABEL_FILLER.has(view[i]!.norm)).length || m.tokens.length;
     if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
   }
-  if (!best) return undefined;
-  return best.covered / content >= minCoverage ? best.kind : undefined;
+  return best && { kind: best.kind, coverage: best.covered / content };
+}
+
+/** The heading kind a short label names, when its phrase covers at least half of its content words. */
+function classifyLabel(
+  lexicon: Lexicon,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  minCoverage = 0.5,
+): HeadingKind | undefined {
+  const best = bestHeading(lexicon, tokens, from, to);
+  return best && best.coverage >= minCoverage ? best.kind : undefined;
 }
 
 const MINOR_WORDS = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
@@ -389,7 +399,8 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
             : candidate && isTitleCase(trimmed)
               ? 0.5
               : 1;
-      let kind = candidate || labelLike ? classifyLabel(lexicon, raw, from, to, minCoverage) : undefined;
+      const label = candidate || labelLike ? bestHeading(lexicon, raw, from, to) : undefined;
+      let kind = label && label.coverage >= minCoverage ? label.kind : undefined;
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
       let namesConcept: boolean | undefined;
@@ -397,13 +408,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
         namesConcept ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, 1).length > 0;
         return namesConcept;
       };
-      if (
-        kind &&
-        candidate &&
-        !endsWithColon &&
-        classifyLabel(lexicon, raw, from, to, 0.75) === undefined &&
-        isContent()
-      ) {
+      if (kind && candidate && !endsWithColon && label!.coverage < 0.75 && isContent()) {
         kind = undefined;
       }
       if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"
