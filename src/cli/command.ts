@@ -11,8 +11,6 @@ export interface CliIO {
 
 export interface CliCommand {
   name: string;
-  /** One line for `ma-gap help`. */
-  summary: string;
   usage: string;
   /** Returns the exit code: 0 ok, 1 failure, 2 bad input or usage. */
   run(args: string[], io: CliIO): Promise<number>;

@@ -4,6 +4,7 @@ import { type CliCommand, type CliIO, CliUsageError } from './command.js';
 
 interface CommandEntry {
   name: string;
+  /** One line for `ma-gap help` (kept here: listing commands must not load them). */
   summary: string;
   /** Loaded on demand: `analyze` must not pay for the HTTP server's or the database's modules. */
   load: () => Promise<CliCommand>;

@@ -111,7 +111,6 @@ async function analyzeJsonLines(args: AnalyzeArgs, lexicon: Lexicon, io: CliIO):
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'find the duties, skills, credentials and requirements in a posting',
   usage: USAGE,
   async run(argv, io) {
     const args = parseArgs(argv);

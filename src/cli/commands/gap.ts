@@ -17,7 +17,6 @@ Exit codes: 0 ok, 2 bad input or usage.`;
 
 export const gapCommand: CliCommand = {
   name: 'gap',
-  summary: 'Score how a profile meets one posting: knockouts, met, missing with training',
   usage: USAGE,
   async run(args, io) {
     const { flagArgs, positional } = splitArgs(args, ['profile', 'today']);

@@ -22,7 +22,6 @@ Exit codes: 0 ok, 2 bad input or usage.`;
 
 export const planCommand: CliCommand = {
   name: 'plan',
-  summary: 'Rank the trainings and credentials that would unlock the most postings for a profile',
   usage: USAGE,
   async run(args, io) {
     const valued = ['profile', 'rank', 'limit', 'today'];

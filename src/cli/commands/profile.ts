@@ -16,7 +16,6 @@ Exit codes: 0 ok, 1 the profile is invalid (check), 2 bad input or usage.`;
 
 export const profileCommand: CliCommand = {
   name: 'profile',
-  summary: 'Build a profile from a resume, or check a profile JSON',
   usage: USAGE,
   async run(args, io) {
     const { flagArgs, positional } = splitArgs(args, ['today']);

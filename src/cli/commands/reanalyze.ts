@@ -8,7 +8,6 @@ import { parseFlags } from '../parse-flags.js';
 
 export const reanalyzeCommand: CliCommand = {
   name: 'reanalyze',
-  summary: 're-analyse stored postings after a lexicon change',
   usage: `Usage: ma-gap reanalyze [--db <file>] [--batch-size <n>] [--dry-run]
 
 Re-analyses every stored posting whose lexicon version differs from the current lexicon's,

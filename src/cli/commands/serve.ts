@@ -9,7 +9,6 @@ import { parseFlags } from '../parse-flags.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'run the HTTP API (see the README, "The HTTP API")',
   usage: `Usage: ma-gap serve [--port <n>] [--host <addr>] [--db <file|:memory:>] [--workers <n|auto>]
 
 Runs the HTTP API under /api/v1. Flags override the environment (PORT, HOST, MA_GAP_DB,
