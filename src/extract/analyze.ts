@@ -8,6 +8,7 @@ import {
   type Level,
   type LexiconMatcher,
   lexiconMatcher,
+  type MatchOptions,
   matchTrie,
   phraseTrie,
   stemWord,
@@ -46,6 +47,8 @@ interface Mention {
   clause: Clause;
 }
 
+const FIRST_MATCH: MatchOptions = { limit: 1 };
+
 /** Whether one of the phrases occurs within tokens[from, to). */
 function containsPhrase(
   matcher: LexiconMatcher,
@@ -54,7 +57,7 @@ function containsPhrase(
   to: number,
   phrases: CompiledPattern[],
 ): boolean {
-  return matchTrie(phraseTrie(matcher, phrases).trie, tokens, from, to, 1).length > 0;
+  return matchTrie(phraseTrie(matcher, phrases).trie, tokens, from, to, FIRST_MATCH).length > 0;
 }
 
 /** Whether one of the phrases ends right before token `end` (within the clause from `from`). */

@@ -2,6 +2,7 @@
 import type { Lexicon } from '../lexicon/index.js';
 import {
   lexiconMatcher,
+  type MatchOptions,
   matchTrie,
   type SectionKind,
   WORD_HASH_SEED,
@@ -231,6 +232,9 @@ const LABEL_FILLER = new Set(
   ),
 );
 
+const FIRST_MATCH: MatchOptions = { limit: 1 };
+const LABEL_MATCH: MatchOptions = { ignoreSeparators: true };
+
 /** The heading phrase that covers most of a short label's content words, and the share it covers. */
 function bestHeading(
   lexicon: Lexicon,
@@ -239,12 +243,15 @@ function bestHeading(
   to: number,
 ): { kind: HeadingKind; coverage: number } | undefined {
   if (to <= from) return undefined;
-  // Label words are matched as one clause even when "/" or "&" separates them.
-  const view = tokens.slice(from, to).map((t, i) => (i > 0 ? { ...t, sep: Math.min(t.sep, SEP_SOFT) } : t));
-  const content = view.filter((t) => !LABEL_FILLER.has(t.norm)).length || view.length;
+  let content = 0;
+  for (let i = from; i < to; i++) if (!LABEL_FILLER.has(tokens[i]!.norm)) content++;
+  if (content === 0) content = to - from;
   let best: { kind: HeadingKind; covered: number } | undefined;
-  for (const m of matchTrie(lexiconMatcher(lexicon).heading, view, 0, view.length)) {
-    const covered = m.tokens.filter((i) => !LABEL_FILLER.has(view[i]!.norm)).length || m.tokens.length;
+  // Label words are matched as one phrase even when "/" or "&" separates them.
+  for (const m of matchTrie(lexiconMatcher(lexicon).heading, tokens, from, to, LABEL_MATCH)) {
+    let covered = 0;
+    for (const i of m.tokens) if (!LABEL_FILLER.has(tokens[i]!.norm)) covered++;
+    if (covered === 0) covered = m.tokens.length;
     if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
   }
   return best && { kind: best.kind, coverage: best.covered / content };
@@ -405,7 +412,7 @@ export function segmentText(text: string, lexicon: Lexicon): Segmented {
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
       let namesConcept: boolean | undefined;
       const isContent = () => {
-        namesConcept ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, 1).length > 0;
+        namesConcept ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, FIRST_MATCH).length > 0;
         return namesConcept;
       };
       if (kind && candidate && !endsWithColon && label!.coverage < 0.75 && isContent()) {

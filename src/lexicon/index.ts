@@ -41,6 +41,7 @@ export {
   compileTrie,
   createTrie,
   type MatchNode,
+  type MatchOptions,
   type MatchToken,
   type MatchTrie,
   matchTrie,

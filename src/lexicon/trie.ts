@@ -204,19 +204,34 @@ export interface MatchTrie {
 const SOFT = 1;
 const COMMA = 2;
 
+/** How matchTrie treats the tokens. */
+export interface MatchOptions {
+  /** Stop after this many matches (a "does it occur" test needs one). */
+  limit?: number;
+  /** Match across any boundary between the tokens (a heading's words, whatever separates them). */
+  ignoreSeparators?: boolean;
+}
+
 /** The state of one matchTrie call, passed down the recursion instead of closed over. */
 interface Walk {
   vocabulary: Vocabulary;
   tokens: readonly MatchToken[];
   to: number;
-  matches: TrieMatch[];
+  /** The strongest boundary a pattern's next word may follow (SOFT), or any when separators are ignored. */
+  maxSep: number;
+  gapSep: number;
+  matches: TrieMatch[] | null;
   path: number[];
 }
+
+const NO_MATCHES: readonly TrieMatch[] = Object.freeze([]);
+const NO_TOKENS: readonly MatchToken[] = Object.freeze([]);
 
 function visit(walk: Walk, node: MatchNode, i: number): void {
   if (node.source !== null) expand(node, walk.vocabulary);
   const { path } = walk;
   if (node.out !== null && path.length > 0) {
+    walk.matches ??= [];
     walk.matches.push({
       start: path[0]!,
       end: path[path.length - 1]! + 1,
@@ -224,7 +239,7 @@ function visit(walk: Walk, node: MatchNode, i: number): void {
       tokens: path.slice(),
     });
   }
-  step(walk, node, i, SOFT);
+  step(walk, node, i, walk.maxSep);
 }
 
 function enter(walk: Walk, next: MatchNode, i: number): void {
@@ -252,32 +267,56 @@ function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
   }
   const gaps = node.gaps;
   if (gaps !== null) {
-    const { tokens, to } = walk;
+    const { tokens, to, gapSep } = walk;
     for (const { max, next } of gaps) {
       // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
       for (let k = 0; k <= max && i + k < to; k++) {
-        if (tokens[i + k]!.sep > COMMA) break;
+        if (tokens[i + k]!.sep > gapSep) break;
         if (next.source !== null) expand(next, walk.vocabulary);
-        step(walk, next, i + k, COMMA);
+        step(walk, next, i + k, gapSep);
       }
     }
   }
 }
 
-/** Every match of the trie's patterns that starts and ends within tokens[from, to). */
+const matchCount = (walk: Walk): number => walk.matches?.length ?? 0;
+
+/** A finished call's walk, kept for the next call: matching is synchronous, so one is enough. */
+let spareWalk: Walk | null = null;
+
+/**
+ * Every match of the trie's patterns that starts and ends within tokens[from, to). The result may be
+ * a shared empty array: read it, do not add to it.
+ */
 export function matchTrie(
   trie: MatchTrie,
   tokens: readonly MatchToken[],
   from: number,
   to: number,
-  /** Stop after this many matches (a "does it occur" test needs one). */
-  limit = Number.POSITIVE_INFINITY,
-): TrieMatch[] {
-  const walk: Walk = { vocabulary: trie.vocabulary, tokens, to, matches: [], path: [] };
+  options?: MatchOptions,
+): readonly TrieMatch[] {
+  const limit = options?.limit ?? Number.POSITIVE_INFINITY;
+  const free = options?.ignoreSeparators === true;
+  const walk: Walk = spareWalk ?? {
+    vocabulary: trie.vocabulary,
+    tokens,
+    to,
+    maxSep: SOFT,
+    gapSep: COMMA,
+    matches: null,
+    path: [],
+  };
+  spareWalk = null;
+  walk.vocabulary = trie.vocabulary;
+  walk.tokens = tokens;
+  walk.to = to;
+  walk.maxSep = free ? Number.POSITIVE_INFINITY : SOFT;
+  walk.gapSep = free ? Number.POSITIVE_INFINITY : COMMA;
+  walk.matches = null;
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
   const { rootStem, rootLower, rootExact } = trie;
   const size = rootStem.length;
-  for (let i = from; i < to && walk.matches.length < limit; i++) {
+  for (let i = from; i < to && matchCount(walk) < limit; i++) {
     const token = tokens[i]!;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
     const byStem = token.stemId < size ? rootStem[token.stemId] : undefined;
@@ -290,5 +329,9 @@ export function matchTrie(
     if (byExact) visit(walk, byExact, i + 1);
     walk.path.pop();
   }
-  return walk.matches;
+  const matches = walk.matches ?? NO_MATCHES;
+  walk.matches = null;
+  walk.tokens = NO_TOKENS; // the spare walk must not keep a posting alive
+  spareWalk = walk;
+  return matches;
 }
