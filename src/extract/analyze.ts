@@ -24,7 +24,15 @@ import {
 } from './attributes.js';
 import { type CueHit, findCues, governingCue } from './cues.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
-import { type Clause, SEP_CLAUSE, SEP_SOFT, type Segmented, segmentText, type Token } from './segment.js';
+import {
+  type Clause,
+  SEP_CLAUSE,
+  SEP_SOFT,
+  type Segmented,
+  segmentText,
+  type Token,
+  TokenPool,
+} from './segment.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
 /** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
@@ -89,13 +97,13 @@ function conditionsHold(
   matcher: LexiconMatcher,
   alias: CompiledAlias,
   seg: Segmented,
-  blocks: ReadonlyMap<number, [number, number]>,
+  blocks: () => ReadonlyMap<number, [number, number]>,
   clause: Clause,
   match: TrieMatch,
 ): boolean {
   if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
   const { tokens } = seg;
-  const [from, to] = alias.scope === 'block' ? blocks.get(clause.block)! : [clause.from, clause.to];
+  const [from, to] = alias.scope === 'block' ? blocks().get(clause.block)! : [clause.from, clause.to];
   if (alias.near && !containsPhrase(matcher, tokens, from, to, alias.near)) return false;
   if (alias.notNear && containsPhrase(matcher, tokens, from, to, alias.notNear)) return false;
   if (alias.notAfter && endsAt(matcher, tokens, clause.from, match.start, alias.notAfter)) return false;
@@ -111,6 +119,8 @@ interface OwnerGroup {
   /** Whether any alias has context conditions (then the group is filtered per match). */
   conditioned: boolean;
   categories: Set<string>;
+  /** The same categories, as an array to loop over. */
+  categoryList: string[];
   credential: boolean;
 }
 
@@ -121,11 +131,13 @@ const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
 const isCredential = (a: CompiledAlias) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.');
 
 function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
+  const categories = new Set(aliases.map((a) => categoryOf(a.concept)));
   return {
     aliases,
     infos: aliases.map((a) => lexicon.conceptById.get(a.concept)),
     conditioned: aliases.some((a) => a.near || a.notNear || a.notAfter || a.notBefore),
-    categories: new Set(aliases.map((a) => categoryOf(a.concept))),
+    categories,
+    categoryList: [...categories],
     credential: aliases.some(isCredential),
   };
 }
@@ -152,22 +164,54 @@ function compareCandidates(a: TrieMatch, b: TrieMatch): number {
   return b.tokens.length - a.tokens.length || a.end - a.start - (b.end - b.start) || a.start - b.start;
 }
 
+/** Whether two matches share a token (each lists a handful of token indices). */
+function sharedTokens(a: readonly number[], b: readonly number[]): number {
+  let shared = 0;
+  for (const t of a) if (b.includes(t)) shared++;
+  return shared;
+}
+
+/** Whether a longer, accepted match hides this one (see findMentions). */
+function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candidate[]): boolean {
+  for (const prior of accepted) {
+    const shared = sharedTokens(match.tokens, prior.match.tokens);
+    if (shared === 0) continue;
+    if (shared === match.tokens.length && shared === prior.match.tokens.length) continue; // the same words
+    if (shared < match.tokens.length || prior.group.credential) return true;
+    for (const c of group.categoryList) if (prior.group.categories.has(c)) return true;
+  }
+  return false;
+}
+
+interface Candidate {
+  match: TrieMatch;
+  group: OwnerGroup;
+}
+
 /** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const matcher = lexiconMatcher(lexicon);
   const mentions: Mention[] = [];
-  // Token range of each block (paragraph or list), for `scope: block` conditions.
-  const blocks = new Map<number, [number, number]>();
-  for (const c of seg.clauses) {
-    const range = blocks.get(c.block);
-    if (range) range[1] = c.to;
-    else blocks.set(c.block, [c.from, c.to]);
-  }
-  const candidates: Array<{ match: TrieMatch; group: OwnerGroup }> = [];
-  const accepted: Array<{ tokens: number[]; categories: Set<string>; credential: boolean }> = [];
+  // Token range of each block (paragraph or list), for `scope: block` conditions; built when first needed.
+  let blockRanges: Map<number, [number, number]> | undefined;
+  const blocks = () => {
+    if (!blockRanges) {
+      blockRanges = new Map();
+      for (const c of seg.clauses) {
+        const range = blockRanges.get(c.block);
+        if (range) range[1] = c.to;
+        else blockRanges.set(c.block, [c.from, c.to]);
+      }
+    }
+    return blockRanges;
+  };
+  const candidates: Candidate[] = [];
+  const accepted: Candidate[] = [];
   for (const clause of seg.clauses) {
+    const matches = matchTrie(matcher.concept, seg.tokens, clause.from, clause.to);
+    if (matches.length === 0) continue;
     candidates.length = 0;
-    for (const match of matchTrie(matcher.concept, seg.tokens, clause.from, clause.to)) {
+    for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
       let group = ownerGroup(lexicon, match.owners);
       if (group.conditioned) {
@@ -189,23 +233,15 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
       candidates[j] = c;
     }
     // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
-    // that holds a concept of another category whole ("document vital signs") states both.
+    // that holds a concept of another category whole ("document vital signs") states both: inside a
+    // longer match, a shorter one survives only as another kind of thing (the clinical "vital signs"
+    // inside the admin "document vital signs", not the admin "medical record" inside the admin
+    // "electronic medical record"), and nothing survives inside a credential.
     accepted.length = 0;
-    for (const { match, group } of candidates) {
-      const { categories } = group;
-      const blocked = accepted.some((prior) => {
-        const shared = match.tokens.filter((t) => prior.tokens.includes(t)).length;
-        if (shared === 0) return false;
-        const same = shared === match.tokens.length && shared === prior.tokens.length;
-        if (same) return false;
-        const contained = shared === match.tokens.length;
-        // Inside a longer match, a shorter one survives only as another kind of thing: the clinical
-        // "vital signs" inside the admin "document vital signs", not the admin "medical record"
-        // inside the admin "electronic medical record".
-        return !contained || prior.credential || [...categories].some((c) => prior.categories.has(c));
-      });
-      if (blocked) continue;
-      accepted.push({ tokens: match.tokens, categories, credential: group.credential });
+    for (const candidate of candidates) {
+      const { match, group } = candidate;
+      if (isBlocked(match, group, accepted)) continue;
+      accepted.push(candidate);
       for (let k = 0; k < group.aliases.length; k++) {
         const alias = group.aliases[k]!;
         mentions.push({ concept: alias.concept, info: group.infos[k], alias, match, clause });
@@ -244,18 +280,18 @@ function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit
 function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Level): boolean {
   const first = seg.tokens[mention.match.start]!;
   if (first.section === 'title' || level !== 'duty') return true;
-  if (/^\p{Lu}/u.test(first.surface) && first.sep !== SEP_CLAUSE) return true; // a department's name
+  if (/^\p{Lu}/u.test(first.word.surface) && first.sep !== SEP_CLAUSE) return true; // a department's name
   const next = seg.tokens[mention.match.end];
   return (
     !!next &&
     next.clause === mention.clause.index &&
     next.sep <= SEP_SOFT &&
-    lexicon.settingWords.has(next.stem)
+    lexicon.settingWords.has(next.word.stem)
   );
 }
 
 function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
-  for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.stem)) return true;
+  for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.word.stem)) return true;
   return false;
 }
 
@@ -266,6 +302,9 @@ function clauseText(seg: Segmented, clause: Clause): string {
   return seg.text.slice(start, end);
 }
 
+/** Token objects reused from one posting's analysis to the next, per lexicon. */
+const tokenPools = new WeakMap<Lexicon, TokenPool>();
+
 /** Analyses one posting (or resume). Pure: the same input and lexicon give the same output. */
 export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis {
   const options = { protectedWords: lexicon.protectedWords };
@@ -273,7 +312,22 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
     typeof input.html === 'string'
       ? normalizeHtml(input.html, options)
       : normalizeText(input.text ?? '', options);
-  const seg = segmentText(text, lexicon);
+  let pool = tokenPools.get(lexicon);
+  if (!pool) {
+    pool = new TokenPool();
+    tokenPools.set(lexicon, pool);
+  }
+  if (pool.busy) return analyzeSegmented(text, segmentText(text, lexicon), lexicon);
+  pool.busy = true;
+  try {
+    return analyzeSegmented(text, segmentText(text, lexicon, { pool }), lexicon);
+  } finally {
+    pool.busy = false;
+  }
+}
+
+/** Stages 4–6 over a segmented text; nothing of `seg` outlives the call (its tokens may be pooled). */
+function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analysis {
   const cueCache = new Map<number, CueHit[]>();
   const cuesOf = (c: Clause) => {
     let cues = cueCache.get(c.index);

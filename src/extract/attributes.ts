@@ -55,11 +55,13 @@ const EXPERIENCE_AFTER = new RegExp(
   'gi',
 );
 
+const EXPERIENCE_WORD = /experience/i;
+
 /** The smallest number of years of experience asked for; 0 ("0-1 years") and none → null. */
 export function extractExperienceYears(lines: readonly AttributeLine[]): number | null {
   let best: number | null = null;
   for (const line of lines) {
-    if (NEVER_ASKS.has(line.section)) continue;
+    if (NEVER_ASKS.has(line.section) || !EXPERIENCE_WORD.test(line.text)) continue;
     // The patterns run on a window around each "experience", not over whole (sometimes huge) lines.
     for (const hit of line.text.matchAll(/experience/gi)) {
       const at = hit.index;
@@ -254,6 +256,7 @@ const CITY_STATE = new RegExp(
 /** Where the job is: a "Location:" line, else a "City, ST" in the title or text. */
 export function extractLocation(lines: readonly AttributeLine[], title: string | null): string | null {
   for (const line of lines) {
+    if (!line.text.includes(':')) continue; // the label's colon: most lines have none
     const m = /^\W*(?:job\s+)?location\s*:\s*(.+)$/i.exec(line.text.trim());
     if (m?.[1] && m[1].trim().length <= 100) return m[1].trim();
   }
@@ -262,7 +265,7 @@ export function extractLocation(lines: readonly AttributeLine[], title: string |
   // Only the head of a posting says where the job is; the tail is boilerplate (and the regex is costly).
   for (const line of lines.slice(0, 15)) {
     if (line.section === 'eeo' || line.section === 'benefits') continue;
-    const m = line.text.length <= 300 ? CITY_STATE.exec(line.text) : null;
+    const m = line.text.length <= 300 && line.text.includes(',') ? CITY_STATE.exec(line.text) : null;
     if (m && !/\b(?:Medical|Assistant|Certified|Health)\b/.test(m[1]!)) return m[0];
   }
   return null;

@@ -17,24 +17,27 @@ const NEGATION_REACH = 3;
 
 /** The cues of one clause, overlaps resolved longest-first; neutral phrases hide what they cover. */
 export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Clause): CueHit[] {
+  const matches = matchTrie(lexiconMatcher(lexicon).cue, tokens, clause.from, clause.to);
+  if (matches.length === 0) return [];
   const hits: CueHit[] = [];
-  for (const m of matchTrie(lexiconMatcher(lexicon).cue, tokens, clause.from, clause.to)) {
+  for (const m of matches) {
     for (const owner of m.owners) {
       const cue = lexicon.cues[owner]!;
       hits.push({ kind: cue.kind, dir: cue.dir, start: m.start, end: m.end });
     }
   }
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Set<number>();
   const kept: CueHit[] = [];
   for (const hit of hits) {
+    // A phrase listed both pre and post (e.g. "preferred") is kept in both directions; otherwise a
+    // hit that overlaps a kept (longer) one is dropped.
     let free = true;
-    for (let i = hit.start; i < hit.end; i++) if (taken.has(i)) free = false;
-    // A phrase listed both pre and post (e.g. "preferred") is kept in both directions.
-    const twin = kept.find((k) => k.start === hit.start && k.end === hit.end && k.kind === hit.kind);
-    if (!free && !twin) continue;
-    for (let i = hit.start; i < hit.end; i++) taken.add(i);
-    kept.push(hit);
+    let twin = false;
+    for (const k of kept) {
+      if (k.start < hit.end && hit.start < k.end) free = false;
+      if (k.start === hit.start && k.end === hit.end && k.kind === hit.kind) twin = true;
+    }
+    if (free || twin) kept.push(hit);
   }
   return kept
     .filter((h) => h.kind !== 'neutral' && !tokens[h.start]!.heading)
@@ -49,21 +52,25 @@ export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Cla
 export function governingCue(cues: readonly CueHit[], start: number, end: number): CueHit | undefined {
   const benefit = cues.find((c) => c.kind === 'benefit');
   if (benefit) return benefit;
-  // The nearest cue on each side; a phrase listed both pre and post sits there twice.
-  let before: CueHit[] = [];
-  const after: CueHit[] = [];
+  // The nearest cue on each side (a phrase listed both pre and post sits there twice): only a cue
+  // that points at the mention governs it; the other kind cuts off anything further.
+  let pre: CueHit | undefined;
+  let post: CueHit | undefined;
+  let beforeStart = -1;
+  let afterStart = -1;
   for (const cue of cues) {
     if (cue.end <= start) {
-      if (before.length && before[0]!.start !== cue.start) before = [];
-      before.push(cue);
+      if (cue.start !== beforeStart) {
+        beforeStart = cue.start;
+        pre = undefined;
+      }
+      if (!pre && cue.dir === 'pre') pre = cue;
     } else if (cue.start >= end) {
-      if (after.length && after[0]!.start !== cue.start) break;
-      after.push(cue);
+      if (afterStart !== -1 && cue.start !== afterStart) break;
+      afterStart = cue.start;
+      if (!post && cue.dir === 'post') post = cue;
     }
   }
-  // Only a cue that points at the mention governs it; the other kind cuts off anything further.
-  let pre = before.find((c) => c.dir === 'pre');
-  const post = after.find((c) => c.dir === 'post');
   if (pre && pre.kind === 'negation' && start - pre.end > NEGATION_REACH) pre = undefined;
   if (!pre) return post;
   if (!post) return pre;

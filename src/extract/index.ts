@@ -1,6 +1,6 @@
 export { analyzePosting } from './analyze.js';
 export { htmlToText, normalizeHtml, normalizeText, repairGluedLines } from './normalize.js';
-export { type Segmented, segmentText, tokenize } from './segment.js';
+export { type Segmented, segmentText, type TokenizeOptions, TokenPool, tokenize } from './segment.js';
 export type {
   Analysis,
   Attributes,

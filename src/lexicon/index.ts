@@ -48,6 +48,7 @@ export {
   type TrieMatch,
   type TrieNode,
   type Vocabulary,
+  type WordIds,
 } from './trie.js';
 
 /** A concept by id, or undefined. */

@@ -11,17 +11,14 @@ import {
   createTrie,
   type MatchTrie,
   type Vocabulary,
+  type WordIds,
 } from './trie.js';
 
 /** A word's forms and vocabulary ids (0 = no pattern names it). */
-export interface WordInfo {
+export interface WordInfo extends WordIds {
   surface: string;
   norm: string;
   stem: string;
-  stemId: number;
-  normId: number;
-  /** 0 also when the surface has no capital (exact words all carry one). */
-  exactId: number;
 }
 
 export interface LexiconMatcher {

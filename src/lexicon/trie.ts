@@ -7,11 +7,11 @@
 // (numbers): parsed objects each have their own shape, and comparing strings per token is slow.
 import type { CompiledPattern } from './compiled.js';
 
-type Children = Record<string, TrieNode>;
+type JsonChildren = Record<string, TrieNode>;
 export type TrieNode = [
-  words: Children | 0,
-  lower: Children | 0,
-  exact: Children | 0,
+  words: JsonChildren | 0,
+  lower: JsonChildren | 0,
+  exact: JsonChildren | 0,
   gaps: TrieGap[] | 0,
   out: number[] | 0,
 ];
@@ -19,14 +19,19 @@ export type TrieNode = [
 export type TrieGap = [max: number, next: TrieNode];
 
 /**
- * What the matcher needs of a token: the vocabulary ids of its stem, its lowercased surface without
+ * What the matcher needs of a word: the vocabulary ids of its stem, its lowercased surface without
  * apostrophes, and its exact surface (0 when no pattern names that word, or, for the exact surface,
- * when it has no capital). `sep` is the boundary before it: 0 space, 1 soft punctuation, 2 comma.
+ * when it has no capital).
  */
-export interface MatchToken {
+export interface WordIds {
   stemId: number;
   normId: number;
   exactId: number;
+}
+
+/** A token as the matcher sees it: its word, and the boundary before it (0 space, 1 soft punctuation, 2 comma). */
+export interface MatchToken {
+  word: WordIds;
   sep: number;
 }
 
@@ -111,7 +116,7 @@ export function addPatternWords(vocabulary: Vocabulary, patterns: readonly Compi
   }
 }
 
-function addChildWords(vocabulary: Vocabulary, children: Children | 0): void {
+function addChildWords(vocabulary: Vocabulary, children: JsonChildren | 0): void {
   if (children === 0) return;
   // for…in, not Object.entries: no array per node (this walk is on the path to the first result).
   for (const word in children) {
@@ -130,14 +135,50 @@ export function addTrieWords(vocabulary: Vocabulary, node: TrieNode): void {
 }
 
 /**
+ * A node's children by word id: ids sorted in a typed array beside their nodes. Most nodes have a
+ * handful of children, and a scan of a few integers beats a Map's hashing (the matcher's hottest
+ * line); larger sets are binary-searched.
+ */
+export class Children {
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly nodes: readonly MatchNode[],
+  ) {}
+
+  get(id: number): MatchNode | undefined {
+    const ids = this.ids;
+    const n = ids.length;
+    if (n <= 8) {
+      for (let k = 0; k < n; k++) if (ids[k] === id) return this.nodes[k];
+      return undefined;
+    }
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = ids[mid]!;
+      if (at === id) return this.nodes[mid];
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** Every child with its id. */
+  *entries(): IterableIterator<[number, MatchNode]> {
+    for (let k = 0; k < this.ids.length; k++) yield [this.ids[k]!, this.nodes[k]!];
+  }
+}
+
+/**
  * The matcher's form of a trie node: children keyed by vocabulary id (a class, so reads stay
  * monomorphic). A node is expanded from its JSON form the first time the matcher reaches it: building
  * the whole concept trie up front would cost tens of milliseconds before the first result.
  */
 export class MatchNode {
-  stem: Map<number, MatchNode> | null = null;
-  lower: Map<number, MatchNode> | null = null;
-  exact: Map<number, MatchNode> | null = null;
+  stem: Children | null = null;
+  lower: Children | null = null;
+  exact: Children | null = null;
   gaps: Array<{ max: number; next: MatchNode }> | null = null;
   out: number[] | null = null;
   /** The JSON node, until expanded. */
@@ -148,12 +189,19 @@ export class MatchNode {
   }
 }
 
-function compileChildren(children: Children | 0, vocabulary: Vocabulary): Map<number, MatchNode> | null {
+function compileChildren(children: JsonChildren | 0, vocabulary: Vocabulary): Children | null {
   if (children === 0) return null;
-  const map = new Map<number, MatchNode>();
-  for (const [word, child] of Object.entries(children))
-    map.set(wordId(vocabulary, word), new MatchNode(child));
-  return map.size > 0 ? map : null;
+  const entries: Array<[number, MatchNode]> = [];
+  for (const word in children) {
+    if (Object.hasOwn(children, word))
+      entries.push([wordId(vocabulary, word), new MatchNode(children[word]!)]);
+  }
+  if (entries.length === 0) return null;
+  entries.sort((a, b) => a[0] - b[0]);
+  return new Children(
+    Int32Array.from(entries, (e) => e[0]),
+    entries.map((e) => e[1]),
+  );
 }
 
 /** Fills in a node's children (themselves still unexpanded) from its JSON form. */
@@ -185,9 +233,9 @@ export function compileTrie(node: TrieNode, vocabulary: Vocabulary): MatchTrie {
 }
 
 /** A root's children as an array indexed by word id: the root is probed at every token. */
-function byId(children: Map<number, MatchNode> | null, size: number): Array<MatchNode | undefined> {
+function byId(children: Children | null, size: number): Array<MatchNode | undefined> {
   const array = new Array<MatchNode | undefined>(size + 1).fill(undefined);
-  if (children !== null) for (const [id, child] of children) array[id] = child;
+  if (children !== null) for (const [id, child] of children.entries()) array[id] = child;
   return array;
 }
 
@@ -252,17 +300,18 @@ function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
   if (i >= walk.to) return;
   const token = walk.tokens[i]!;
   if (walk.path.length > 0 && token.sep > maxSep) return;
-  if (node.stem !== null && token.stemId !== 0) {
-    const next = node.stem.get(token.stemId);
+  const word = token.word;
+  if (node.stem !== null && word.stemId !== 0) {
+    const next = node.stem.get(word.stemId);
     if (next !== undefined) enter(walk, next, i);
   }
-  if (node.lower !== null && token.normId !== 0) {
-    const next = node.lower.get(token.normId);
+  if (node.lower !== null && word.normId !== 0) {
+    const next = node.lower.get(word.normId);
     if (next !== undefined) enter(walk, next, i);
   }
   // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
-  if (node.exact !== null && token.exactId !== 0) {
-    const next = node.exact.get(token.exactId);
+  if (node.exact !== null && word.exactId !== 0) {
+    const next = node.exact.get(word.exactId);
     if (next !== undefined) enter(walk, next, i);
   }
   const gaps = node.gaps;
@@ -317,11 +366,11 @@ export function matchTrie(
   const { rootStem, rootLower, rootExact } = trie;
   const size = rootStem.length;
   for (let i = from; i < to && matchCount(walk) < limit; i++) {
-    const token = tokens[i]!;
+    const word = tokens[i]!.word;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
-    const byStem = token.stemId < size ? rootStem[token.stemId] : undefined;
-    const byLower = token.normId < size ? rootLower[token.normId] : undefined;
-    const byExact = token.exactId < size ? rootExact[token.exactId] : undefined;
+    const byStem = word.stemId < size ? rootStem[word.stemId] : undefined;
+    const byLower = word.normId < size ? rootLower[word.normId] : undefined;
+    const byExact = word.exactId < size ? rootExact[word.exactId] : undefined;
     if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
     walk.path.push(i);
     if (byStem) visit(walk, byStem, i + 1);

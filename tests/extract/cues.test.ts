@@ -171,14 +171,14 @@ describe('findCues / governingCue', () => {
 
   it('picks the nearest cue that points at the words', () => {
     const { seg, cues } = cuesIn('Must have BLS, EKG preferred');
-    const at = (w: string) => seg.tokens.findIndex((t) => t.surface === w);
+    const at = (w: string) => seg.tokens.findIndex((t) => t.word.surface === w);
     expect(governingCue(cues, at('BLS'), at('BLS') + 1)?.kind).toBe('required');
     expect(governingCue(cues, at('EKG'), at('EKG') + 1)?.kind).toBe('preferred');
   });
 
   it('lets a benefit cue govern the whole clause', () => {
     const { seg, cues } = cuesIn('BLS certification classes we offer free to staff');
-    const at = seg.tokens.findIndex((t) => t.surface === 'BLS');
+    const at = seg.tokens.findIndex((t) => t.word.surface === 'BLS');
     expect(governingCue(cues, at, at + 1)?.kind).toBe('benefit');
   });
 });

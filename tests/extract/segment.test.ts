@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePosting, type Segmented, segmentText, tokenize } from '../../src/extract/index.js';
+import { analyzePosting, type Segmented, segmentText, TokenPool, tokenize } from '../../src/extract/index.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { posting } from '../fixtures/extract-postings.js';
 
 const lexicon = loadLexicon();
 
 const tokenOf = (seg: Segmented, surface: string) => {
-  const t = seg.tokens.find((tk) => tk.surface === surface);
+  const t = seg.tokens.find((tk) => tk.word.surface === surface);
   if (!t) throw new Error(`no token ${surface}`);
   return t;
 };
@@ -15,12 +15,33 @@ describe('tokenize', () => {
   it('gives words with offsets into the text, apostrophes kept inside', () => {
     const text = "Patient's vitals, BP & O2 — 12-lead";
     const tokens = tokenize(text);
-    expect(tokens.map((t) => t.surface)).toEqual(["Patient's", 'vitals', 'BP', 'O2', '12', 'lead']);
-    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.surface);
+    expect(tokens.map((t) => t.word.surface)).toEqual(["Patient's", 'vitals', 'BP', 'O2', '12', 'lead']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.word.surface);
   });
 
   it('returns nothing for text without words', () => {
     expect(tokenize(' .,;: -- ')).toEqual([]);
+  });
+
+  it('reuses pooled token objects and fills every field afresh', () => {
+    const pool = new TokenPool();
+    const long = segmentText('Requirements:\nCCMA required, BLS preferred', lexicon, { pool });
+    expect(long.tokens.some((t) => t.heading)).toBe(true);
+    const first = long.tokens[0];
+    const short = tokenize('draw blood', lexicon, { pool });
+    expect(short[0]).toBe(first); // the same object, reset
+    expect(short).toEqual(tokenize('draw blood', lexicon));
+    expect(pool.tokens.length).toBe(long.tokens.length);
+  });
+});
+
+describe('analyzePosting: pooled tokens', () => {
+  it('gives each posting the analysis it gets on its own, whatever came before', () => {
+    const a = posting('Requirements:\n- CCMA or RMA required\n- 2 years of experience');
+    const b = posting('Duties: draw blood, take vital signs and schedule appointments.');
+    const alone = analyzePosting({ text: b }, loadLexicon());
+    analyzePosting({ text: a }, lexicon);
+    expect(analyzePosting({ text: b }, lexicon)).toEqual(alone);
   });
 });
 
