@@ -5,12 +5,11 @@ import type { CompiledAlias, CompiledPattern, ConceptInfo } from '../lexicon/com
 import type { Lexicon } from '../lexicon/index.js';
 import {
   CATEGORIES,
+  type ContextTrie,
+  contextTrie,
   type Level,
-  type LexiconMatcher,
   lexiconMatcher,
-  type MatchOptions,
   matchTrie,
-  phraseTrie,
   stemWord,
   type TrieMatch,
 } from '../lexicon/index.js';
@@ -55,59 +54,76 @@ interface Mention {
   clause: Clause;
 }
 
-const FIRST_MATCH: MatchOptions = { limit: 1 };
+/**
+ * The context phrases found in a posting's clauses and blocks, each range scanned once (on first
+ * use) for every phrase list at the same time.
+ */
+class ContextScan {
+  private readonly found = new Map<number, readonly TrieMatch[]>();
+  private blockRanges: Map<number, [number, number]> | undefined;
 
-/** Whether one of the phrases occurs within tokens[from, to). */
-function containsPhrase(
-  matcher: LexiconMatcher,
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  phrases: CompiledPattern[],
-): boolean {
-  return matchTrie(phraseTrie(matcher, phrases).trie, tokens, from, to, FIRST_MATCH).length > 0;
-}
+  constructor(
+    private readonly context: ContextTrie,
+    private readonly seg: Segmented,
+  ) {}
 
-/** Whether one of the phrases ends right before token `end` (within the clause from `from`). */
-function endsAt(
-  matcher: LexiconMatcher,
-  tokens: readonly Token[],
-  from: number,
-  end: number,
-  phrases: CompiledPattern[],
-): boolean {
-  const { trie, longest } = phraseTrie(matcher, phrases);
-  return matchTrie(trie, tokens, Math.max(from, end - longest), end).some((m) => m.end === end);
-}
+  /** The phrases of the clause, or (scope block) of its block, paragraph or list. */
+  private phrasesIn(clause: Clause, block: boolean): readonly TrieMatch[] {
+    const key = block ? -1 - clause.block : clause.index;
+    let found = this.found.get(key);
+    if (found === undefined) {
+      const [from, to] = block ? this.blockRange(clause.block) : [clause.from, clause.to];
+      found = matchTrie(this.context.trie, this.seg.tokens, from, to);
+      this.found.set(key, found);
+    }
+    return found;
+  }
 
-/** Whether one of the phrases starts at token `start` (within the clause up to `to`). */
-function startsAt(
-  matcher: LexiconMatcher,
-  tokens: readonly Token[],
-  start: number,
-  to: number,
-  phrases: CompiledPattern[],
-): boolean {
-  const { trie, longest } = phraseTrie(matcher, phrases);
-  return matchTrie(trie, tokens, start, Math.min(to, start + longest)).some((m) => m.start === start);
+  private blockRange(block: number): [number, number] {
+    if (!this.blockRanges) {
+      this.blockRanges = new Map();
+      for (const c of this.seg.clauses) {
+        const range = this.blockRanges.get(c.block);
+        if (range) range[1] = c.to;
+        else this.blockRanges.set(c.block, [c.from, c.to]);
+      }
+    }
+    return this.blockRanges.get(block)!;
+  }
+
+  /** Whether a phrase of the list occurs in the clause (or its block). */
+  contains(list: CompiledPattern[], clause: Clause, block: boolean): boolean {
+    const n = this.context.listNumber.get(list)!;
+    return this.phrasesIn(clause, block).some((m) => m.owners.includes(n));
+  }
+
+  /** Whether a phrase of the list ends right before token `end`, within the clause. */
+  endsAt(list: CompiledPattern[], clause: Clause, end: number): boolean {
+    const n = this.context.listNumber.get(list)!;
+    const from = Math.max(clause.from, end - this.context.longest[n]!);
+    return this.phrasesIn(clause, false).some(
+      (m) => m.end === end && m.start >= from && m.owners.includes(n),
+    );
+  }
+
+  /** Whether a phrase of the list starts at token `start`, within the clause. */
+  startsAt(list: CompiledPattern[], clause: Clause, start: number): boolean {
+    const n = this.context.listNumber.get(list)!;
+    const to = Math.min(clause.to, start + this.context.longest[n]!);
+    return this.phrasesIn(clause, false).some(
+      (m) => m.start === start && m.end <= to && m.owners.includes(n),
+    );
+  }
 }
 
 /** An alias's context conditions (near, notNear, notAfter, notBefore). */
-function conditionsHold(
-  matcher: LexiconMatcher,
-  alias: CompiledAlias,
-  seg: Segmented,
-  blocks: () => ReadonlyMap<number, [number, number]>,
-  clause: Clause,
-  match: TrieMatch,
-): boolean {
+function conditionsHold(alias: CompiledAlias, scan: ContextScan, clause: Clause, match: TrieMatch): boolean {
   if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
-  const { tokens } = seg;
-  const [from, to] = alias.scope === 'block' ? blocks().get(clause.block)! : [clause.from, clause.to];
-  if (alias.near && !containsPhrase(matcher, tokens, from, to, alias.near)) return false;
-  if (alias.notNear && containsPhrase(matcher, tokens, from, to, alias.notNear)) return false;
-  if (alias.notAfter && endsAt(matcher, tokens, clause.from, match.start, alias.notAfter)) return false;
-  if (alias.notBefore && startsAt(matcher, tokens, match.end, clause.to, alias.notBefore)) return false;
+  const block = alias.scope === 'block';
+  if (alias.near && !scan.contains(alias.near, clause, block)) return false;
+  if (alias.notNear && scan.contains(alias.notNear, clause, block)) return false;
+  if (alias.notAfter && scan.endsAt(alias.notAfter, clause, match.start)) return false;
+  if (alias.notBefore && scan.startsAt(alias.notBefore, clause, match.end)) return false;
   return true;
 }
 
@@ -192,19 +208,7 @@ interface Candidate {
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const matcher = lexiconMatcher(lexicon);
   const mentions: Mention[] = [];
-  // Token range of each block (paragraph or list), for `scope: block` conditions; built when first needed.
-  let blockRanges: Map<number, [number, number]> | undefined;
-  const blocks = () => {
-    if (!blockRanges) {
-      blockRanges = new Map();
-      for (const c of seg.clauses) {
-        const range = blockRanges.get(c.block);
-        if (range) range[1] = c.to;
-        else blockRanges.set(c.block, [c.from, c.to]);
-      }
-    }
-    return blockRanges;
-  };
+  const scan = new ContextScan(contextTrie(lexicon), seg);
   const candidates: Candidate[] = [];
   const accepted: Candidate[] = [];
   for (const clause of seg.clauses) {
@@ -215,7 +219,7 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
       if (seg.tokens[match.start]!.heading) continue;
       let group = ownerGroup(lexicon, match.owners);
       if (group.conditioned) {
-        const aliases = group.aliases.filter((a) => conditionsHold(matcher, a, seg, blocks, clause, match));
+        const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;
         if (aliases.length < group.aliases.length) group = groupOf(lexicon, aliases);
       }

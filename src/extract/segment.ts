@@ -298,10 +298,51 @@ function classifyLabel(
 
 const MINOR_WORDS = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
 
+/**
+ * A word (as isTitleCase splits them) that starts with a lowercase ASCII letter after a space or an
+ * opening mark and is not a small word: one such word settles "not Title Case" without splitting.
+ */
+const LOWERCASE_WORD =
+  /(?:^|[\s(/"“])(?!(?:a|an|the|and|or|of|to|for|in|with|on|at|by|as|is|are|be|our|your)(?![\p{L}'’-]))[a-z]/u;
+
 /** Every word capitalised but the small ones: "About Northside Clinic", "Role of a Medical Assistant". */
-function isTitleCase(line: string): boolean {
+export function isTitleCase(line: string): boolean {
+  if (LOWERCASE_WORD.test(line)) return false; // most lines: one regex test, no word array
   const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.length > 0 && words.every((w) => MINOR_WORDS.has(w) || /^\p{Lu}/u.test(w));
+}
+
+/**
+ * Whether a trimmed line ends with a label's colon, maybe followed by Markdown bold marks: the
+ * regex /:\s*[*]*\s*$/ read from the end, without a regex pass over the line.
+ */
+export function endsWithLabelColon(trimmed: string): boolean {
+  let k = trimmed.length - 1;
+  while (k >= 0 && isSpaceCode(trimmed.charCodeAt(k))) k--;
+  while (k >= 0 && trimmed.charCodeAt(k) === 42) k--;
+  while (k >= 0 && isSpaceCode(trimmed.charCodeAt(k))) k--;
+  return k >= 0 && trimmed.charCodeAt(k) === 58;
+}
+
+/** \s for the characters a normalised line can hold (others became spaces or were removed). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 11 ||
+    c === 12
+  );
 }
 
 const QUALIFICATION_WORDS = new Set(
@@ -364,14 +405,17 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
   const lines: Line[] = [];
   // Each line's text, sliced once for the heading tests below.
   const lineTexts: string[] = [];
+  const trimmedLines: string[] = [];
   let block = 0;
   for (let offset = 0; ; ) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
     const lineText = text.slice(offset, end);
-    if (lineText.trim() === '') block++;
+    const trimmed = lineText.trim();
+    if (trimmed === '') block++;
     lines.push({ start: offset, end, block, bullet: BULLET_RE.test(lineText) });
     lineTexts.push(lineText);
+    trimmedLines.push(trimmed);
     if (newline === -1) break;
     offset = newline + 1;
   }
@@ -389,10 +433,10 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     const to = t;
     if (from === to) continue;
     const lineText = lineTexts[li]!;
-    const trimmed = lineText.trim();
+    const trimmed = trimmedLines[li]!;
     const words = to - from;
     const isBullet = line.bullet;
-    const endsWithColon = /:\s*[*]*\s*$/.test(trimmed);
+    const endsWithColon = endsWithLabelColon(trimmed);
     setSection(raw, from, to, section);
 
     // The first line is the title when it is short, unpunctuated and set apart.
@@ -401,7 +445,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       words <= 20 &&
       !/[.!?]$/.test(trimmed) &&
       !endsWithColon &&
-      (lines[li + 1] === undefined || lineTexts[li + 1]!.trim() === '' || words <= 12) &&
+      (lines[li + 1] === undefined || trimmedLines[li + 1] === '' || words <= 12) &&
       // "Responsibilities" alone on the first line is a heading, not a title.
       !(words <= 3 && classifyLabel(lexicon, raw, from, to));
     if (isTitle) {

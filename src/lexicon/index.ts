@@ -26,10 +26,10 @@ export {
   loadLexicon,
 } from './load.js';
 export {
+  type ContextTrie,
+  contextTrie,
   type LexiconMatcher,
   lexiconMatcher,
-  type PhraseTrie,
-  phraseTrie,
   WORD_HASH_SEED,
   type WordInfo,
   WordTable,

@@ -28,14 +28,21 @@ export interface LexiconMatcher {
   vocabulary: Vocabulary;
   /** Surface → forms and ids: a posting's vocabulary repeats, so each word is worked out once. */
   words: WordTable;
-  /** One trie per phrase list (an alias's near/notNear/notAfter/notBefore), built on first use. */
-  phrases: WeakMap<CompiledPattern[], PhraseTrie>;
+  /** The aliases' context phrase lists in one trie, built on first use (see contextTrie). */
+  context: ContextTrie | null;
 }
 
-export interface PhraseTrie {
+/**
+ * Every phrase list of the aliases' context conditions (near, notNear, notAfter, notBefore) in one
+ * trie whose owners are list numbers: a clause or block is scanned once for all of them, not once
+ * per condition (a posting without blank lines is one long block).
+ */
+export interface ContextTrie {
   trie: MatchTrie;
-  /** Words in the longest phrase. */
-  longest: number;
+  /** A list's number (its owner in the trie), by the list itself. */
+  listNumber: Map<CompiledPattern[], number>;
+  /** Pattern elements in each list's longest phrase, by number. */
+  longest: number[];
 }
 
 const matchers = new WeakMap<Lexicon, LexiconMatcher>();
@@ -70,7 +77,7 @@ export function lexiconMatcher(lexicon: Lexicon): LexiconMatcher {
     const concept = compileTrie(lexicon.conceptTrie, vocabulary);
     const cue = compileTrie(lexicon.cueTrie, vocabulary);
     const heading = compileTrie(lexicon.headingTrie, vocabulary);
-    matcher = { concept, cue, heading, vocabulary, words: new WordTable(vocabulary), phrases: new WeakMap() };
+    matcher = { concept, cue, heading, vocabulary, words: new WordTable(vocabulary), context: null };
     matchers.set(lexicon, matcher);
   }
   return matcher;
@@ -159,15 +166,24 @@ export class WordTable {
   }
 }
 
-/** The trie of a phrase list, compiled against the lexicon's vocabulary on first use. */
-export function phraseTrie(matcher: LexiconMatcher, phrases: CompiledPattern[]): PhraseTrie {
-  let entry = matcher.phrases.get(phrases);
-  if (!entry) {
-    entry = {
-      trie: compileTrie(createTrie([{ owner: 0, patterns: phrases }]), matcher.vocabulary),
-      longest: Math.max(...phrases.map((p) => p.length)),
+/** The lexicon's context trie, built and compiled against its vocabulary on first use. */
+export function contextTrie(lexicon: Lexicon): ContextTrie {
+  const matcher = lexiconMatcher(lexicon);
+  if (matcher.context === null) {
+    const listNumber = new Map<CompiledPattern[], number>();
+    for (const a of lexicon.aliases) {
+      for (const list of [a.near, a.notNear, a.notAfter, a.notBefore])
+        if (list && !listNumber.has(list)) listNumber.set(list, listNumber.size);
+    }
+    const lists = [...listNumber.keys()];
+    matcher.context = {
+      trie: compileTrie(
+        createTrie(lists.map((patterns, owner) => ({ owner, patterns }))),
+        matcher.vocabulary,
+      ),
+      listNumber,
+      longest: lists.map((list) => Math.max(...list.map((p) => p.length))),
     };
-    matcher.phrases.set(phrases, entry);
   }
-  return entry;
+  return matcher.context;
 }
