@@ -10,6 +10,7 @@ import {
   compileTrie,
   createTrie,
   type MatchTrie,
+  startsPattern,
   type Vocabulary,
   type WordIds,
 } from './trie.js';
@@ -28,8 +29,8 @@ export interface LexiconMatcher {
   vocabulary: Vocabulary;
   /** Surface → forms and ids: a posting's vocabulary repeats, so each word is worked out once. */
   words: WordTable;
-  /** The aliases' context phrase lists in one trie, built on first use (see contextTrie). */
-  context: ContextTrie | null;
+  /** The aliases' context phrase lists in one trie (see ContextTrie). */
+  context: ContextTrie;
 }
 
 /**
@@ -72,12 +73,14 @@ export function lexiconMatcher(lexicon: Lexicon): LexiconMatcher {
   if (!matcher) {
     // Every word first (tokens take their ids from the vocabulary), then the tries' roots: the rest
     // of each trie is expanded as matching reaches it, which keeps start-up cheap.
-    const words = lexicon.vocabulary ?? collectVocabulary(lexicon);
-    const vocabulary: Vocabulary = new Map(words.map((w, i) => [w, i + 1]));
-    const concept = compileTrie(lexicon.conceptTrie, vocabulary);
-    const cue = compileTrie(lexicon.cueTrie, vocabulary);
-    const heading = compileTrie(lexicon.headingTrie, vocabulary);
-    matcher = { concept, cue, heading, vocabulary, words: new WordTable(vocabulary), context: null };
+    const ordered = lexicon.vocabulary ?? collectVocabulary(lexicon);
+    const vocabulary: Vocabulary = new Map(ordered.map((w, i) => [w, i + 1]));
+    const concept = compileTrie(lexicon.conceptTrie, vocabulary, 1);
+    const cue = compileTrie(lexicon.cueTrie, vocabulary, 2);
+    const heading = compileTrie(lexicon.headingTrie, vocabulary, 4);
+    const context = buildContextTrie(lexicon, vocabulary, 8);
+    const words = new WordTable(vocabulary, [concept, cue, heading, context.trie]);
+    matcher = { concept, cue, heading, context, vocabulary, words };
     matchers.set(lexicon, matcher);
   }
   return matcher;
@@ -106,7 +109,11 @@ export class WordTable {
   private size = 0;
 
   /** Without a vocabulary (tokenizing with no lexicon), every id is 0. */
-  constructor(private readonly vocabulary: Vocabulary | null) {}
+  constructor(
+    private readonly vocabulary: Vocabulary | null,
+    /** The tries whose bits go into each word's `roots`. */
+    private readonly tries: readonly MatchTrie[] = [],
+  ) {}
 
   lookup(text: string, start: number, end: number, hash: number): WordInfo {
     // A probe reads only the contiguous hash array (0 marks an empty slot, so hash 0 is stored as 1);
@@ -132,15 +139,15 @@ export class WordTable {
     const norm = normalizeWord(surface);
     const stem = stemWord(norm);
     const vocabulary = this.vocabulary;
-    if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0 };
-    return {
-      surface,
-      norm,
-      stem,
+    if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0 };
+    const ids = {
       stemId: vocabulary.get(stem) ?? 0,
       normId: vocabulary.get(norm) ?? 0,
       exactId: surface === norm ? 0 : (vocabulary.get(surface) ?? 0),
     };
+    let roots = 0;
+    for (const trie of this.tries) if (startsPattern(trie, ids)) roots |= trie.bit;
+    return { surface, norm, stem, ...ids, roots };
   }
 
   private insert(hash: number, info: WordInfo): void {
@@ -166,24 +173,21 @@ export class WordTable {
   }
 }
 
-/** The lexicon's context trie, built and compiled against its vocabulary on first use. */
-export function contextTrie(lexicon: Lexicon): ContextTrie {
-  const matcher = lexiconMatcher(lexicon);
-  if (matcher.context === null) {
-    const listNumber = new Map<CompiledPattern[], number>();
-    for (const a of lexicon.aliases) {
-      for (const list of [a.near, a.notNear, a.notAfter, a.notBefore])
-        if (list && !listNumber.has(list)) listNumber.set(list, listNumber.size);
-    }
-    const lists = [...listNumber.keys()];
-    matcher.context = {
-      trie: compileTrie(
-        createTrie(lists.map((patterns, owner) => ({ owner, patterns }))),
-        matcher.vocabulary,
-      ),
-      listNumber,
-      longest: lists.map((list) => Math.max(...list.map((p) => p.length))),
-    };
+function buildContextTrie(lexicon: Lexicon, vocabulary: Vocabulary, bit: number): ContextTrie {
+  const listNumber = new Map<CompiledPattern[], number>();
+  for (const a of lexicon.aliases) {
+    for (const list of [a.near, a.notNear, a.notAfter, a.notBefore])
+      if (list && !listNumber.has(list)) listNumber.set(list, listNumber.size);
   }
-  return matcher.context;
+  const lists = [...listNumber.keys()];
+  return {
+    trie: compileTrie(createTrie(lists.map((patterns, owner) => ({ owner, patterns }))), vocabulary, bit),
+    listNumber,
+    longest: lists.map((list) => Math.max(...list.map((p) => p.length))),
+  };
+}
+
+/** The lexicon's context trie. */
+export function contextTrie(lexicon: Lexicon): ContextTrie {
+  return lexiconMatcher(lexicon).context;
 }

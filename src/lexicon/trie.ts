@@ -27,6 +27,8 @@ export interface WordIds {
   stemId: number;
   normId: number;
   exactId: number;
+  /** The bits of the tries a pattern of which starts with this word (see MatchTrie.bit). */
+  roots: number;
 }
 
 /** A token as the matcher sees it: its word, and the boundary before it (0 space, 1 soft punctuation, 2 comma). */
@@ -221,15 +223,25 @@ function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
  * A trie in the matcher's form, keyed by the vocabulary's ids. Every word of the trie must already be
  * in the vocabulary (addTrieWords): tokens take their ids before the nodes are expanded.
  */
-export function compileTrie(node: TrieNode, vocabulary: Vocabulary): MatchTrie {
+export function compileTrie(node: TrieNode, vocabulary: Vocabulary, bit = 0): MatchTrie {
   const root = expand(new MatchNode(node), vocabulary);
   return {
     root,
     vocabulary,
+    bit,
     rootStem: byId(root.stem, vocabulary.size),
     rootLower: byId(root.lower, vocabulary.size),
     rootExact: byId(root.exact, vocabulary.size),
   };
+}
+
+/** Whether a pattern of the trie starts with a word of these ids. */
+export function startsPattern(trie: MatchTrie, word: Omit<WordIds, 'roots'>): boolean {
+  return (
+    trie.rootStem[word.stemId] !== undefined ||
+    trie.rootLower[word.normId] !== undefined ||
+    trie.rootExact[word.exactId] !== undefined
+  );
 }
 
 /** A root's children as an array indexed by word id: the root is probed at every token. */
@@ -243,6 +255,11 @@ function byId(children: Children | null, size: number): Array<MatchNode | undefi
 export interface MatchTrie {
   root: MatchNode;
   vocabulary: Vocabulary;
+  /**
+   * This trie's bit in the words' `roots` masks (0: none). A word whose mask lacks it starts no
+   * pattern, which skips the root lookups for most words without touching the root arrays.
+   */
+  bit: number;
   /** The root's children by word id (ids past the end have none). */
   rootStem: Array<MatchNode | undefined>;
   rootLower: Array<MatchNode | undefined>;
@@ -363,10 +380,11 @@ export function matchTrie(
   walk.gapSep = free ? Number.POSITIVE_INFINITY : COMMA;
   walk.matches = null;
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
-  const { rootStem, rootLower, rootExact } = trie;
+  const { rootStem, rootLower, rootExact, bit } = trie;
   const size = rootStem.length;
   for (let i = from; i < to && matchCount(walk) < limit; i++) {
     const word = tokens[i]!.word;
+    if (bit !== 0 && (word.roots & bit) === 0) continue;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
     const byStem = word.stemId < size ? rootStem[word.stemId] : undefined;
     const byLower = word.normId < size ? rootLower[word.normId] : undefined;
