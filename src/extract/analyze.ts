@@ -44,6 +44,8 @@ const EXPERIENCE_STEMS = new Set(
   ['experience', 'background', 'familiarity', 'knowledge', 'expertise', 'exposure'].map((w) => stemWord(w)),
 );
 
+const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+
 /** One accepted alias match, before levels. */
 interface Mention {
   concept: string;
@@ -158,12 +160,17 @@ function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
   };
 }
 
-function ownerGroup(lexicon: Lexicon, owners: number[]): OwnerGroup {
+/** The owner groups of a lexicon (fetched once per posting; each group is built on first use). */
+function ownerGroupsOf(lexicon: Lexicon): Map<number[], OwnerGroup> {
   let groups = ownerGroups.get(lexicon);
   if (!groups) {
     groups = new Map();
     ownerGroups.set(lexicon, groups);
   }
+  return groups;
+}
+
+function ownerGroup(lexicon: Lexicon, groups: Map<number[], OwnerGroup>, owners: number[]): OwnerGroup {
   let group = groups.get(owners);
   if (!group) {
     group = groupOf(
@@ -209,6 +216,7 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const matcher = lexiconMatcher(lexicon);
   const mentions: Mention[] = [];
   const scan = new ContextScan(contextTrie(lexicon), seg);
+  const groups = ownerGroupsOf(lexicon);
   const candidates: Candidate[] = [];
   const accepted: Candidate[] = [];
   for (const clause of seg.clauses) {
@@ -217,7 +225,7 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     candidates.length = 0;
     for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
-      let group = ownerGroup(lexicon, match.owners);
+      let group = ownerGroup(lexicon, groups, match.owners);
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;
@@ -431,7 +439,6 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     if (subsumers?.some((s) => found.has(s))) found.delete(id);
   }
 
-  const order = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
   const concepts: FoundConcept[] = [...found.entries()]
     .map(([id, f]) => {
       const info = lexicon.conceptById.get(id)!;
@@ -444,7 +451,9 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       };
     })
     .sort(
-      (a, b) => order.get(a.category)! - order.get(b.category)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a, b) =>
+        CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
 
   // Each line's section is that of its first word after any label ("Pay: $20" is compensation).
