@@ -312,6 +312,27 @@ export function isTitleCase(line: string): boolean {
   return words.length > 0 && words.every((w) => MINOR_WORDS.has(w) || /^\p{Lu}/u.test(w));
 }
 
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** Some uppercase letter and no lowercase one (/\p{Lu}/ and not /\p{Ll}/), Latin-1 by code. */
+export function isAllCaps(line: string): boolean {
+  let upper = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c < 0x100) {
+      if ((c >= 0x61 && c <= 0x7a) || c === 0xb5 || (c >= 0xdf && c <= 0xff && c !== 0xf7)) return false;
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) upper = true;
+    } else {
+      const ch = String.fromCodePoint(line.codePointAt(k)!);
+      if (LOWER.test(ch)) return false;
+      if (UPPER.test(ch)) upper = true;
+      if (ch.length === 2) k++;
+    }
+  }
+  return upper;
+}
+
 /**
  * Whether a trimmed line ends with a label's colon, maybe followed by Markdown bold marks: the
  * regex /:\s*[*]*\s*$/ read from the end, without a regex pass over the line.
@@ -355,15 +376,13 @@ const QUALIFICATION_WORDS = new Set(
  * A bulleted list with no heading whose items mostly read as qualifications ("High school diploma",
  * "Strong communication skills", "Ability to…") is a requirements list.
  */
-function markImplicitRequirements(tokens: Token[], lines: readonly Line[]): void {
-  // Tokens come in line order, so each line's tokens are one range [first, end) (first -1: none).
-  const first = new Int32Array(lines.length).fill(-1);
-  const end = new Int32Array(lines.length);
-  for (let k = 0; k < tokens.length; k++) {
-    const line = tokens[k]!.line;
-    if (first[line] === -1) first[line] = k;
-    end[line] = k + 1;
-  }
+function markImplicitRequirements(
+  tokens: Token[],
+  lines: readonly Line[],
+  /** Each line's tokens are the range [first, end) (first -1: none). */
+  first: Int32Array,
+  end: Int32Array,
+): void {
   let group: number[] = [];
   const flush = () => {
     let qualifying = 0;
@@ -421,6 +440,9 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
   }
 
   const clauses: Clause[] = [];
+  // Each line's token range, for markImplicitRequirements (tokens come in line order).
+  const lineFirst = new Int32Array(lines.length).fill(-1);
+  const lineEnd = new Int32Array(lines.length);
   let lineIndex = 0;
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
@@ -432,6 +454,8 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     while (t < raw.length && raw[t]!.start < line.end + (li === lines.length - 1 ? 1 : 0)) t++;
     const to = t;
     if (from === to) continue;
+    lineFirst[li] = from;
+    lineEnd[li] = to;
     const lineText = lineTexts[li]!;
     const trimmed = trimmedLines[li]!;
     const words = to - from;
@@ -456,7 +480,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       // A standalone heading line.
       let innerHard = false;
       for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
-      const allCaps = words <= 8 && /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed);
+      const allCaps = words <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
       const bulletHeading = isBullet && !endsWithColon && words <= 4 && !/[.!?,]$/.test(trimmed);
       const candidate =
@@ -544,6 +568,6 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     }
     if (isTitle) section = 'intro';
   }
-  markImplicitRequirements(raw, lines);
+  markImplicitRequirements(raw, lines, lineFirst, lineEnd);
   return { text, tokens: raw, clauses, lines, title };
 }

@@ -1,7 +1,7 @@
 // The segmenter's hand-written scans must agree with the plain regexes they replace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsWithLabelColon, isTitleCase } from '../../src/extract/segment.js';
+import { endsWithLabelColon, isAllCaps, isTitleCase } from '../../src/extract/segment.js';
 
 const MINOR = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
 const referenceTitleCase = (line: string) => {
@@ -75,6 +75,37 @@ describe('segment scans', () => {
       fc.property(lines, (line) => isTitleCase(line) === referenceTitleCase(line)),
       { numRuns: 3000 },
     );
+  });
+
+  it('isAllCaps agrees with the Unicode regexes it replaces', () => {
+    const reference = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
+    const chars = fc.constantFrom(
+      'A',
+      'z',
+      'É',
+      'é',
+      'ß',
+      'µ',
+      '×',
+      '÷',
+      'Ω',
+      'ω',
+      '中',
+      '𝐀',
+      '𝐚',
+      '1',
+      ' ',
+      ':',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 8 }),
+        (parts) => isAllCaps(parts.join('')) === reference(parts.join('')),
+      ),
+      { numRuns: 3000 },
+    );
+    expect(isAllCaps('BLS CERTIFICATION')).toBe(true);
+    expect(isAllCaps('Bls')).toBe(false);
   });
 
   it('endsWithLabelColon agrees with the regex it replaces', () => {
