@@ -32,6 +32,7 @@ import {
   type Token,
   TokenPool,
 } from './segment.js';
+import { sortSmall } from './sort-small.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
 /** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
@@ -234,16 +235,7 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
       candidates.push({ match, group });
     }
     if (candidates.length === 0) continue;
-    // A clause holds a handful of candidates: a stable insertion sort beats Array#sort's set-up.
-    for (let i = 1; i < candidates.length; i++) {
-      const c = candidates[i]!;
-      let j = i;
-      while (j > 0 && compareCandidates(candidates[j - 1]!.match, c.match) > 0) {
-        candidates[j] = candidates[j - 1]!;
-        j--;
-      }
-      candidates[j] = c;
-    }
+    sortSmall(candidates, (a, b) => compareCandidates(a.match, b.match));
     // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
     // that holds a concept of another category whole ("document vital signs") states both: inside a
     // longer match, a shorter one survives only as another kind of thing (the clinical "vital signs"
@@ -447,7 +439,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
         category: info.category,
         label: info.label,
         level: f.level,
-        evidence: f.evidence.sort((a, b) => a.start - b.start),
+        evidence: sortSmall(f.evidence, (a, b) => a.start - b.start),
       };
     })
     .sort(
@@ -475,10 +467,9 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   const lines: AttributeLine[] = [];
   for (let i = 0; i < seg.lines.length; i++) {
     const l = seg.lines[i]!;
-    const lineText = seg.text.slice(l.start, l.end);
-    if (lineText.trim() === '') continue;
+    if (l.blank) continue;
     lines.push({
-      text: lineText,
+      text: l.text,
       start: l.start,
       section: firstContent[i] ?? lineSection[i] ?? 'intro',
     });

@@ -3,6 +3,7 @@
 import type { CueKind, Lexicon } from '../lexicon/index.js';
 import { lexiconMatcher, matchTrie } from '../lexicon/index.js';
 import type { Clause, Token } from './segment.js';
+import { sortSmall } from './sort-small.js';
 
 export interface CueHit {
   kind: CueKind;
@@ -26,7 +27,7 @@ export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Cla
       hits.push({ kind: cue.kind, dir: cue.dir, start: m.start, end: m.end });
     }
   }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  sortSmall(hits, (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: CueHit[] = [];
   for (const hit of hits) {
     // A phrase listed both pre and post (e.g. "preferred") is kept in both directions; otherwise a
@@ -39,9 +40,10 @@ export function findCues(lexicon: Lexicon, tokens: readonly Token[], clause: Cla
     }
     if (free || twin) kept.push(hit);
   }
-  return kept
-    .filter((h) => h.kind !== 'neutral' && !tokens[h.start]!.heading)
-    .sort((a, b) => a.start - b.start);
+  return sortSmall(
+    kept.filter((h) => h.kind !== 'neutral' && !tokens[h.start]!.heading),
+    (a, b) => a.start - b.start,
+  );
 }
 
 /**

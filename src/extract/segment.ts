@@ -42,6 +42,10 @@ export interface Clause {
 export interface Line {
   start: number;
   end: number;
+  /** text.slice(start, end), sliced once here for every later stage. */
+  text: string;
+  /** Whether the line holds only whitespace. */
+  blank: boolean;
   block: number;
   bullet: boolean;
 }
@@ -422,8 +426,7 @@ function setSection(tokens: readonly Token[], from: number, to: number, section:
 export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOptions): Segmented {
   const raw = tokenize(text, lexicon, options);
   const lines: Line[] = [];
-  // Each line's text, sliced once for the heading tests below.
-  const lineTexts: string[] = [];
+  // Each line's text without its edge spaces, for the heading tests below.
   const trimmedLines: string[] = [];
   let block = 0;
   for (let offset = 0; ; ) {
@@ -432,8 +435,14 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     const lineText = text.slice(offset, end);
     const trimmed = lineText.trim();
     if (trimmed === '') block++;
-    lines.push({ start: offset, end, block, bullet: BULLET_RE.test(lineText) });
-    lineTexts.push(lineText);
+    lines.push({
+      start: offset,
+      end,
+      text: lineText,
+      blank: trimmed === '',
+      block,
+      bullet: BULLET_RE.test(lineText),
+    });
     trimmedLines.push(trimmed);
     if (newline === -1) break;
     offset = newline + 1;
@@ -456,7 +465,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     if (from === to) continue;
     lineFirst[li] = from;
     lineEnd[li] = to;
-    const lineText = lineTexts[li]!;
+    const lineText = line.text;
     const trimmed = trimmedLines[li]!;
     const words = to - from;
     const isBullet = line.bullet;
