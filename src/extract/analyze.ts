@@ -23,15 +23,7 @@ import {
 } from './attributes.js';
 import { type CueHit, findCues, governingCue } from './cues.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
-import {
-  type Clause,
-  SEP_CLAUSE,
-  SEP_SOFT,
-  type Segmented,
-  segmentText,
-  type Token,
-  TokenPool,
-} from './segment.js';
+import { type Clause, SEP_CLAUSE, SEP_SOFT, type Segmented, segmentText, TokenPool } from './segment.js';
 import { sortSmall } from './sort-small.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
@@ -448,32 +440,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
 
-  // Each line's section is that of its first word after any label ("Pay: $20" is compensation).
-  // Indexed by line; tokens come in line order, so a line's first (content) token is the first seen.
-  const firstContent: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
-  const lineSection: Array<Token['section'] | undefined> = new Array(seg.lines.length).fill(undefined);
-  // Clauses partition the tokens and never span lines: scan each line only to its first content word.
-  for (const c of seg.clauses) {
-    if (firstContent[c.line] !== undefined) continue;
-    for (let i = c.from; i < c.to; i++) {
-      const t = seg.tokens[i]!;
-      lineSection[t.line] ??= t.section;
-      if (!t.heading) {
-        firstContent[t.line] = t.section;
-        break;
-      }
-    }
-  }
-  const lines: AttributeLine[] = [];
-  for (let i = 0; i < seg.lines.length; i++) {
-    const l = seg.lines[i]!;
-    if (l.blank) continue;
-    lines.push({
-      text: l.text,
-      start: l.start,
-      section: firstContent[i] ?? lineSection[i] ?? 'intro',
-    });
-  }
+  // Lines say what the attributes are, each in the section of its first word after any label.
+  const lines: AttributeLine[] = seg.lines.filter((l) => !l.blank);
   const title = seg.title ? seg.text.slice(seg.title.start, seg.title.end) : null;
 
   return {

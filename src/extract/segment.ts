@@ -46,6 +46,8 @@ export interface Line {
   text: string;
   /** Whether the line holds only whitespace. */
   blank: boolean;
+  /** The section of its first word after any label ("Pay: $20" is compensation); intro when it has none. */
+  section: SectionKind;
   block: number;
   bullet: boolean;
 }
@@ -196,8 +198,10 @@ export interface TokenizeOptions {
  */
 export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOptions): Token[] {
   const words = lexicon ? lexiconMatcher(lexicon).words : new WordTable(null);
-  const pooled = options?.pool?.tokens;
-  const tokens: Token[] = [];
+  const pool = options?.pool;
+  // With a pool, its tokens are overwritten in place and the result is one exact-size copy.
+  const tokens: Token[] = pool ? pool.tokens : [];
+  let count = 0;
   const n = text.length;
   let prevEnd = 0;
   let prev = '';
@@ -220,8 +224,8 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
     }
     const word = words.lookup(text, start, i, hash);
     let token: Token;
-    if (pooled !== undefined && tokens.length < pooled.length) {
-      token = pooled[tokens.length]!;
+    if (count < tokens.length) {
+      token = tokens[count]!;
       token.start = start;
       token.end = i;
       token.word = word;
@@ -232,18 +236,21 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       token.section = 'intro';
     } else {
       token = createToken(start, i, SEP_SPACE, word);
-      if (pooled !== undefined && pooled.length < POOL_LIMIT) pooled.push(token);
+      tokens.push(token);
     }
-    if (tokens.length === 0) token.sep = SEP_CLAUSE;
+    if (count === 0) token.sep = SEP_CLAUSE;
     else if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {
       // Most gaps are one space; only the others are sliced and classified.
-      token.sep = separatorClass(text, prevEnd, start, prev, token.word.surface);
+      token.sep = separatorClass(text, prevEnd, start, prev, word.surface);
     }
-    tokens.push(token);
+    count++;
     prevEnd = i;
-    prev = token.word.surface;
+    prev = word.surface;
   }
-  return tokens;
+  if (!pool) return tokens;
+  const result = tokens.slice(0, count);
+  if (tokens.length > POOL_LIMIT) tokens.length = POOL_LIMIT; // a huge input's tokens are not all kept
+  return result;
 }
 
 const BULLET_RE = /^\s*(?:[-–—•●▪◦*·+]|\d{1,2}[.)])\s+/;
@@ -418,6 +425,11 @@ function markImplicitRequirements(
   flush();
 }
 
+/** Whether tokens[from, to) name a concept (a line that does is content, not a heading). */
+function namesConcept(lexicon: Lexicon, tokens: readonly Token[], from: number, to: number): boolean {
+  return matchTrie(lexiconMatcher(lexicon).concept, tokens, from, to, FIRST_MATCH).length > 0;
+}
+
 function setSection(tokens: readonly Token[], from: number, to: number, section: SectionKind): void {
   for (let i = from; i < to; i++) tokens[i]!.section = section;
 }
@@ -440,6 +452,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       end,
       text: lineText,
       blank: trimmed === '',
+      section: 'intro',
       block,
       bullet: BULLET_RE.test(lineText),
     });
@@ -514,18 +527,21 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       let kind = label && label.coverage >= minCoverage ? label.kind : undefined;
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
-      let namesConcept: boolean | undefined;
-      const isContent = () => {
-        namesConcept ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to, FIRST_MATCH).length > 0;
-        return namesConcept;
-      };
-      if (kind && candidate && !endsWithColon && label!.coverage < 0.75 && isContent()) {
+      if (
+        kind &&
+        candidate &&
+        !endsWithColon &&
+        label!.coverage < 0.75 &&
+        namesConcept(lexicon, raw, from, to)
+      ) {
         kind = undefined;
       }
-      if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"
+      if (kind && bulletHeading && namesConcept(lexicon, raw, from, to)) kind = undefined; // "• Medical Assistant certification"
       if (
         (candidate || (labelLike && kind)) &&
-        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
+        (kind ||
+          (endsWithColon && words <= 6) ||
+          (allCaps && words <= 6 && !namesConcept(lexicon, raw, from, to)))
       ) {
         for (let i = from; i < to; i++) raw[i]!.heading = true;
         if (kind) section = kind;
@@ -578,5 +594,12 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     if (isTitle) section = 'intro';
   }
   markImplicitRequirements(raw, lines, lineFirst, lineEnd);
+  for (let li = 0; li < lines.length; li++) {
+    const first = lineFirst[li]!;
+    if (first === -1) continue;
+    let k = first;
+    while (k < lineEnd[li]! - 1 && raw[k]!.heading) k++;
+    lines[li]!.section = raw[k]!.heading ? raw[first]!.section : raw[k]!.section;
+  }
   return { text, tokens: raw, clauses, lines, title };
 }

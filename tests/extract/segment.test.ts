@@ -28,10 +28,12 @@ describe('tokenize', () => {
     const long = segmentText('Requirements:\nCCMA required, BLS preferred', lexicon, { pool });
     expect(long.tokens.some((t) => t.heading)).toBe(true);
     const first = long.tokens[0];
+    const length = long.tokens.length;
     const short = tokenize('draw blood', lexicon, { pool });
     expect(short[0]).toBe(first); // the same object, reset
     expect(short).toEqual(tokenize('draw blood', lexicon));
-    expect(pool.tokens.length).toBe(long.tokens.length);
+    expect(pool.tokens.length).toBe(length);
+    expect(long.tokens).toHaveLength(length); // the result is a copy: the next call leaves it whole
   });
 });
 
