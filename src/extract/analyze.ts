@@ -9,6 +9,7 @@ import {
   contextTrie,
   type Level,
   lexiconMatcher,
+  matchHasToken,
   matchTrie,
   stemWord,
   type TrieMatch,
@@ -177,23 +178,25 @@ function ownerGroup(lexicon: Lexicon, groups: Map<number[], OwnerGroup>, owners:
 
 /** Longest first (most words, then the tighter span), then leftmost. */
 function compareCandidates(a: TrieMatch, b: TrieMatch): number {
-  return b.tokens.length - a.tokens.length || a.end - a.start - (b.end - b.start) || a.start - b.start;
+  return b.words - a.words || a.end - a.start - (b.end - b.start) || a.start - b.start;
 }
 
-/** Whether two matches share a token (each lists a handful of token indices). */
-function sharedTokens(a: readonly number[], b: readonly number[]): number {
+/** How many of a's words are also b's (each match has a handful). */
+function sharedTokens(a: TrieMatch, b: TrieMatch): number {
   let shared = 0;
-  for (const t of a) if (b.includes(t)) shared++;
+  for (let t = a.start; t < a.end; t++) if (matchHasToken(a, t) && matchHasToken(b, t)) shared++;
   return shared;
 }
 
 /** Whether a longer, accepted match hides this one (see findMentions). */
 function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candidate[]): boolean {
   for (const prior of accepted) {
-    const shared = sharedTokens(match.tokens, prior.match.tokens);
+    // Disjoint ranges share nothing (most pairs: no word list needed).
+    if (match.end <= prior.match.start || prior.match.end <= match.start) continue;
+    const shared = sharedTokens(match, prior.match);
     if (shared === 0) continue;
-    if (shared === match.tokens.length && shared === prior.match.tokens.length) continue; // the same words
-    if (shared < match.tokens.length || prior.group.credential) return true;
+    if (shared === match.words && shared === prior.match.words) continue; // the same words
+    if (shared < match.words || prior.group.credential) return true;
     for (const c of group.categoryList) if (prior.group.categories.has(c)) return true;
   }
   return false;
@@ -418,27 +421,29 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   }
 
   // Generic concepts give way to the specific ones ("MA certification" beside "CCMA").
-  for (const [id] of found) {
+  // (Map#forEach: no entry arrays or iterator results.)
+  found.forEach((_f, id) => {
     const subsumers = lexicon.conceptById.get(id)?.subsumedBy;
     if (subsumers?.some((s) => found.has(s))) found.delete(id);
-  }
+  });
 
-  const concepts: FoundConcept[] = [...found.entries()]
-    .map(([id, f]) => {
-      const info = lexicon.conceptById.get(id)!;
-      return {
-        id,
-        category: info.category,
-        label: info.label,
-        level: f.level,
-        evidence: sortSmall(f.evidence, (a, b) => a.start - b.start),
-      };
-    })
-    .sort(
-      (a, b) =>
-        CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  const concepts: FoundConcept[] = [];
+  found.forEach((f, id) => {
+    const info = lexicon.conceptById.get(id)!;
+    concepts.push({
+      id,
+      category: info.category,
+      label: info.label,
+      level: f.level,
+      evidence: sortSmall(f.evidence, (a, b) => a.start - b.start),
+    });
+  });
+  sortSmall(
+    concepts,
+    (a, b) =>
+      CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 
   // Lines say what the attributes are, each in the section of its first word after any label.
   const lines: AttributeLine[] = seg.lines.filter((l) => !l.blank);

@@ -3,6 +3,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import {
   lexiconMatcher,
   type MatchOptions,
+  matchHasToken,
   matchTrie,
   type SectionKind,
   WORD_HASH_SEED,
@@ -288,8 +289,9 @@ function bestHeading(
   // Label words are matched as one phrase even when "/" or "&" separates them.
   for (const m of matchTrie(lexiconMatcher(lexicon).heading, tokens, from, to, LABEL_MATCH)) {
     let covered = 0;
-    for (const i of m.tokens) if (!LABEL_FILLER.has(tokens[i]!.word.norm)) covered++;
-    if (covered === 0) covered = m.tokens.length;
+    for (let i = m.start; i < m.end; i++)
+      if (matchHasToken(m, i) && !LABEL_FILLER.has(tokens[i]!.word.norm)) covered++;
+    if (covered === 0) covered = m.words;
     if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
   }
   return best && { kind: best.kind, coverage: best.covered / content };

@@ -44,6 +44,7 @@ export {
   type MatchOptions,
   type MatchToken,
   type MatchTrie,
+  matchHasToken,
   matchTrie,
   type TrieMatch,
   type TrieNode,

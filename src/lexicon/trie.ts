@@ -42,8 +42,15 @@ export interface TrieMatch {
   /** Exclusive. */
   end: number;
   owners: number[];
-  /** Indices of the tokens the pattern's words matched (gaps excluded). */
-  tokens: number[];
+  /** How many tokens the pattern's words matched (gaps excluded). */
+  words: number;
+  /** Their indices when a gap skipped some; null when they are all of [start, end). */
+  tokens: readonly number[] | null;
+}
+
+/** Whether the match's words include token t. */
+export function matchHasToken(match: TrieMatch, t: number): boolean {
+  return match.tokens === null ? t >= match.start && t < match.end : match.tokens.includes(t);
 }
 
 function newNode(): TrieNode {
@@ -286,7 +293,9 @@ interface Walk {
   maxSep: number;
   gapSep: number;
   matches: TrieMatch[] | null;
-  path: number[];
+  /** The token indices the current pattern's words matched, path[0..depth). */
+  path: Int32Array;
+  depth: number;
 }
 
 const NO_MATCHES: readonly TrieMatch[] = Object.freeze([]);
@@ -294,29 +303,44 @@ const NO_TOKENS: readonly MatchToken[] = Object.freeze([]);
 
 function visit(walk: Walk, node: MatchNode, i: number): void {
   if (node.source !== null) expand(node, walk.vocabulary);
-  const { path } = walk;
-  if (node.out !== null && path.length > 0) {
-    walk.matches ??= [];
-    walk.matches.push({
-      start: path[0]!,
-      end: path[path.length - 1]! + 1,
+  const { path, depth } = walk;
+  if (node.out !== null && depth > 0) {
+    const start = path[0]!;
+    const end = path[depth - 1]! + 1;
+    const match: TrieMatch = {
+      start,
+      end,
       owners: node.out,
-      tokens: path.slice(),
-    });
+      words: depth,
+      // Most matches are contiguous: their tokens are implied by the range.
+      tokens: end - start === depth ? null : Array.from(path.subarray(0, depth)),
+    };
+    // A literal for the first match: a push onto [] would reserve 17 slots for what is mostly one.
+    if (walk.matches === null) walk.matches = [match];
+    else walk.matches.push(match);
   }
   step(walk, node, i, walk.maxSep);
 }
 
 function enter(walk: Walk, next: MatchNode, i: number): void {
-  walk.path.push(i);
+  pushPath(walk, i);
   visit(walk, next, i + 1);
-  walk.path.pop();
+  walk.depth--;
+}
+
+function pushPath(walk: Walk, i: number): void {
+  if (walk.depth === walk.path.length) {
+    const longer = new Int32Array(walk.path.length * 2);
+    longer.set(walk.path);
+    walk.path = longer;
+  }
+  walk.path[walk.depth++] = i;
 }
 
 function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
   if (i >= walk.to) return;
   const token = walk.tokens[i]!;
-  if (walk.path.length > 0 && token.sep > maxSep) return;
+  if (walk.depth > 0 && token.sep > maxSep) return;
   const word = token.word;
   if (node.stem !== null && word.stemId !== 0) {
     const next = node.stem.get(word.stemId);
@@ -370,7 +394,8 @@ export function matchTrie(
     maxSep: SOFT,
     gapSep: COMMA,
     matches: null,
-    path: [],
+    path: new Int32Array(32),
+    depth: 0,
   };
   spareWalk = null;
   walk.vocabulary = trie.vocabulary;
@@ -379,6 +404,7 @@ export function matchTrie(
   walk.maxSep = free ? Number.POSITIVE_INFINITY : SOFT;
   walk.gapSep = free ? Number.POSITIVE_INFINITY : COMMA;
   walk.matches = null;
+  walk.depth = 0;
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
   const { rootStem, rootLower, rootExact, bit } = trie;
   const size = rootStem.length;
@@ -390,11 +416,11 @@ export function matchTrie(
     const byLower = word.normId < size ? rootLower[word.normId] : undefined;
     const byExact = word.exactId < size ? rootExact[word.exactId] : undefined;
     if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
-    walk.path.push(i);
+    pushPath(walk, i);
     if (byStem) visit(walk, byStem, i + 1);
     if (byLower) visit(walk, byLower, i + 1);
     if (byExact) visit(walk, byExact, i + 1);
-    walk.path.pop();
+    walk.depth--;
   }
   const matches = walk.matches ?? NO_MATCHES;
   walk.matches = null;
