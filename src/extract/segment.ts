@@ -11,6 +11,7 @@ import {
   WordTable,
   wordHashStep,
 } from '../lexicon/index.js';
+import { wordMarks } from './attributes.js';
 
 /** Boundary before a token: 0 space, 1 soft punctuation, 2 comma, 3 clause break. */
 export const SEP_SPACE = 0;
@@ -23,6 +24,8 @@ export interface Token {
   end: number;
   /** The word's forms and vocabulary ids, shared by every token of the same surface (ids are 0 when tokenized without a lexicon). */
   word: WordInfo;
+  /** word.roots, copied for the matcher's root loop. */
+  roots: number;
   sep: number;
   clause: number;
   line: number;
@@ -49,6 +52,8 @@ export interface Line {
   blank: boolean;
   /** The section of its first word after any label ("Pay: $20" is compensation); intro when it has none. */
   section: SectionKind;
+  /** Its words' marks (see wordMarks), OR-ed. */
+  marks: number;
   block: number;
   bullet: boolean;
 }
@@ -167,6 +172,7 @@ function createToken(start: number, end: number, sep: number, word: WordInfo): T
     start,
     end,
     word,
+    roots: word.roots,
     sep,
     clause: 0,
     line: 0,
@@ -224,12 +230,14 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       hash = wordHashStep(hash, c);
     }
     const word = words.lookup(text, start, i, hash);
+    if (word.marks < 0) word.marks = wordMarks(word.surface);
     let token: Token;
     if (count < tokens.length) {
       token = tokens[count]!;
       token.start = start;
       token.end = i;
       token.word = word;
+      token.roots = word.roots;
       token.sep = SEP_SPACE;
       token.clause = 0;
       token.line = 0;
@@ -455,6 +463,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       text: lineText,
       blank: trimmed === '',
       section: 'intro',
+      marks: 0,
       block,
       bullet: BULLET_RE.test(lineText),
     });
@@ -581,8 +590,10 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       }
     }
 
+    let marks = 0;
     for (let i = from; i < to; i++) {
       const tk = raw[i]!;
+      marks |= tk.word.marks;
       const sep = i === from ? SEP_CLAUSE : tk.sep;
       if (sep === SEP_CLAUSE || clauses.length === 0) {
         clauses.push({ index: clauses.length, from: i, to: i + 1, line: lineIndex, block: line.block });
@@ -593,6 +604,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       tk.clause = clauses.length - 1;
       tk.line = lineIndex;
     }
+    line.marks = marks;
     if (isTitle) section = 'intro';
   }
   markImplicitRequirements(raw, lines, lineFirst, lineEnd);

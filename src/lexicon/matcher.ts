@@ -20,6 +20,8 @@ export interface WordInfo extends WordIds {
   surface: string;
   norm: string;
   stem: string;
+  /** Flags the engine derives from the word on first sight and keeps here (-1 until then). */
+  marks: number;
 }
 
 export interface LexiconMatcher {
@@ -139,7 +141,8 @@ export class WordTable {
     const norm = normalizeWord(surface);
     const stem = stemWord(norm);
     const vocabulary = this.vocabulary;
-    if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0 };
+    if (vocabulary === null)
+      return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0, marks: -1 };
     const ids = {
       stemId: vocabulary.get(stem) ?? 0,
       normId: vocabulary.get(norm) ?? 0,
@@ -147,7 +150,7 @@ export class WordTable {
     };
     let roots = 0;
     for (const trie of this.tries) if (startsPattern(trie, ids)) roots |= trie.bit;
-    return { surface, norm, stem, ...ids, roots };
+    return { surface, norm, stem, ...ids, roots, marks: -1 };
   }
 
   private insert(hash: number, info: WordInfo): void {

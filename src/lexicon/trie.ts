@@ -34,6 +34,8 @@ export interface WordIds {
 /** A token as the matcher sees it: its word, and the boundary before it (0 space, 1 soft punctuation, 2 comma). */
 export interface MatchToken {
   word: WordIds;
+  /** A copy of word.roots: the root loop reads it for every token, without a second load. */
+  roots: number;
   sep: number;
 }
 
@@ -409,8 +411,9 @@ export function matchTrie(
   const { rootStem, rootLower, rootExact, bit } = trie;
   const size = rootStem.length;
   for (let i = from; i < to && matchCount(walk) < limit; i++) {
-    const word = tokens[i]!.word;
-    if (bit !== 0 && (word.roots & bit) === 0) continue;
+    const token = tokens[i]!;
+    if (bit !== 0 && (token.roots & bit) === 0) continue;
+    const word = token.word;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
     const byStem = word.stemId < size ? rootStem[word.stemId] : undefined;
     const byLower = word.normId < size ? rootLower[word.normId] : undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AttributeLine,
@@ -6,7 +7,7 @@ import {
   extractPay,
   parseCertWindow,
 } from '../../src/extract/attributes.js';
-import { analyzePosting, type EmploymentType, type Pay } from '../../src/extract/index.js';
+import { analyzePosting, type EmploymentType, type Pay, segmentText } from '../../src/extract/index.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { posting } from '../fixtures/extract-postings.js';
 
@@ -126,5 +127,62 @@ describe('title and location', () => {
   it('finds a City, ST in the title', () => {
     const a = analyzePosting({ text: 'Medical Assistant - Tacoma, WA\n\nRoom patients.' }, lexicon);
     expect(a.attributes.location).toBe('Tacoma, WA');
+  });
+});
+
+describe('word marks', () => {
+  // The segmenter marks lines by their words; the attributes must read the same with or without.
+  const PIECES = [
+    'Full-time',
+    'full time',
+    'FT',
+    'PT schedule',
+    'PT',
+    'Part-Time',
+    'per diem',
+    'PRN',
+    'PRN meds',
+    'temp',
+    'temporary',
+    'locums',
+    'seasonal',
+    'fixed-term',
+    'contract position',
+    '13 week assignment',
+    '40 hours/week',
+    '36 hrs per week',
+    '40hrs/wk',
+    'experience',
+    '2 years of experience',
+    'Experience: 1 year',
+    "O'FT",
+    'helpful',
+    'department',
+    'temperature',
+    'determine',
+    'shift',
+    'after',
+    '\n',
+    '\n\n',
+    ', ',
+    '. ',
+    ' ',
+  ];
+  const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(' '));
+
+  it('give the same employment type and experience as reading every line as text', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const marked = segmentText(text, lexicon).lines.filter((l) => !l.blank);
+        const plain: AttributeLine[] = marked.map((l) => ({
+          text: l.text,
+          start: l.start,
+          section: l.section,
+        }));
+        expect(extractEmploymentType(marked)).toBe(extractEmploymentType(plain));
+        expect(extractExperienceYears(marked)).toBe(extractExperienceYears(plain));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
