@@ -24,8 +24,13 @@ export interface Token {
   end: number;
   /** The word's forms and vocabulary ids, shared by every token of the same surface (ids are 0 when tokenized without a lexicon). */
   word: WordInfo;
-  /** word.roots, copied for the matcher's root loop. */
+  /** The word's ids and trie bits, copied for the matcher (a walk then reads only tokens). */
+  stemId: number;
+  normId: number;
+  exactId: number;
   roots: number;
+  /** The word's marks (see wordMarks), copied too. */
+  marks: number;
   sep: number;
   clause: number;
   line: number;
@@ -172,7 +177,11 @@ function createToken(start: number, end: number, sep: number, word: WordInfo): T
     start,
     end,
     word,
+    stemId: word.stemId,
+    normId: word.normId,
+    exactId: word.exactId,
     roots: word.roots,
+    marks: word.marks,
     sep,
     clause: 0,
     line: 0,
@@ -237,7 +246,11 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       token.start = start;
       token.end = i;
       token.word = word;
+      token.stemId = word.stemId;
+      token.normId = word.normId;
+      token.exactId = word.exactId;
       token.roots = word.roots;
+      token.marks = word.marks;
       token.sep = SEP_SPACE;
       token.clause = 0;
       token.line = 0;
@@ -593,7 +606,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     let marks = 0;
     for (let i = from; i < to; i++) {
       const tk = raw[i]!;
-      marks |= tk.word.marks;
+      marks |= tk.marks;
       const sep = i === from ? SEP_CLAUSE : tk.sep;
       if (sep === SEP_CLAUSE || clauses.length === 0) {
         clauses.push({ index: clauses.length, from: i, to: i + 1, line: lineIndex, block: line.block });

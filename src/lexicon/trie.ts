@@ -31,11 +31,11 @@ export interface WordIds {
   roots: number;
 }
 
-/** A token as the matcher sees it: its word, and the boundary before it (0 space, 1 soft punctuation, 2 comma). */
-export interface MatchToken {
-  word: WordIds;
-  /** A copy of word.roots: the root loop reads it for every token, without a second load. */
-  roots: number;
+/**
+ * A token as the matcher sees it: its word's ids and trie bits (copied onto the token, so a walk
+ * reads only the tokens it visits), and the boundary before it (0 space, 1 soft punctuation, 2 comma).
+ */
+export interface MatchToken extends WordIds {
   sep: number;
 }
 
@@ -343,18 +343,17 @@ function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
   if (i >= walk.to) return;
   const token = walk.tokens[i]!;
   if (walk.depth > 0 && token.sep > maxSep) return;
-  const word = token.word;
-  if (node.stem !== null && word.stemId !== 0) {
-    const next = node.stem.get(word.stemId);
+  if (node.stem !== null && token.stemId !== 0) {
+    const next = node.stem.get(token.stemId);
     if (next !== undefined) enter(walk, next, i);
   }
-  if (node.lower !== null && word.normId !== 0) {
-    const next = node.lower.get(word.normId);
+  if (node.lower !== null && token.normId !== 0) {
+    const next = node.lower.get(token.normId);
     if (next !== undefined) enter(walk, next, i);
   }
   // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
-  if (node.exact !== null && word.exactId !== 0) {
-    const next = node.exact.get(word.exactId);
+  if (node.exact !== null && token.exactId !== 0) {
+    const next = node.exact.get(token.exactId);
     if (next !== undefined) enter(walk, next, i);
   }
   const gaps = node.gaps;
@@ -413,11 +412,10 @@ export function matchTrie(
   for (let i = from; i < to && matchCount(walk) < limit; i++) {
     const token = tokens[i]!;
     if (bit !== 0 && (token.roots & bit) === 0) continue;
-    const word = token.word;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
-    const byStem = word.stemId < size ? rootStem[word.stemId] : undefined;
-    const byLower = word.normId < size ? rootLower[word.normId] : undefined;
-    const byExact = word.exactId < size ? rootExact[word.exactId] : undefined;
+    const byStem = token.stemId < size ? rootStem[token.stemId] : undefined;
+    const byLower = token.normId < size ? rootLower[token.normId] : undefined;
+    const byExact = token.exactId < size ? rootExact[token.exactId] : undefined;
     if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
     pushPath(walk, i);
     if (byStem) visit(walk, byStem, i + 1);
