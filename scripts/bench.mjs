@@ -31,17 +31,27 @@ const lexicon = loadLexicon();
 for (const input of inputs) analyzePosting(input, lexicon); // warm-up: JIT and stem cache
 
 const minMs = Number(process.env.BENCH_MS ?? 5000);
+// The mean over the whole run, and the fastest quarter-second window: on a shared machine the mean
+// moves with the neighbours' load, the best window much less.
 let rounds = 0;
+let bestWindow = Number.POSITIVE_INFINITY; // ms per round
 const t0 = performance.now();
 let elapsed = 0;
 while (elapsed < minMs) {
-  for (const input of inputs) analyzePosting(input, lexicon);
-  rounds++;
+  const w0 = performance.now();
+  let windowRounds = 0;
+  do {
+    for (const input of inputs) analyzePosting(input, lexicon);
+    windowRounds++;
+  } while (performance.now() - w0 < 250);
+  bestWindow = Math.min(bestWindow, (performance.now() - w0) / windowRounds);
+  rounds += windowRounds;
   elapsed = performance.now() - t0;
 }
 const seconds = elapsed / 1000;
 const postings = (rounds * inputs.length) / seconds;
 const mb = (rounds * bytes) / seconds / 1e6;
+const bestMb = bytes / bestWindow / 1000;
 
 // Time to first result: a fresh process, from spawn to the first line of output.
 function firstResultMs() {
@@ -62,7 +72,9 @@ starts.sort((a, b) => a - b);
 console.log(
   `corpus: ${inputs.length} postings, ${(bytes / 1024).toFixed(1)} KiB; ${rounds} rounds in ${seconds.toFixed(2)} s`,
 );
-console.log(`throughput: ${postings.toFixed(0)} postings/s, ${mb.toFixed(2)} MB/s (target ≥ 15 MB/s)`);
+console.log(
+  `throughput: ${postings.toFixed(0)} postings/s, ${mb.toFixed(2)} MB/s mean; best 0.25 s window ${bestMb.toFixed(2)} MB/s (target ≥ 15 MB/s)`,
+);
 console.log(
   `first result: median ${starts[3].toFixed(0)} ms, best ${starts[0].toFixed(0)} ms over 7 runs (target < 300 ms)`,
 );
