@@ -40,6 +40,9 @@ const EXPERIENCE_STEMS = new Set(
 
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 
+/** Words besides the specialty on a qualification line that asks for it ("Dermatology a plus"). */
+const MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE = 2;
+
 /** One accepted alias match, before levels. */
 interface Mention {
   concept: string;
@@ -289,6 +292,24 @@ function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Le
   );
 }
 
+const GENERIC_LEADS = new Set(['many', 'most', 'some', 'all']);
+const GENERIC_ADVERBS = new Set(['typically', 'usually', 'often', 'generally', 'commonly', 'can', 'may', 'also']);
+
+/**
+ * "Medical assistants work in physician offices, urgent care centers…": a job-description template's
+ * sentence about the occupation, whose settings are not this job's specialty.
+ */
+function describesOccupation(seg: Segmented, clause: Clause): boolean {
+  let i = clause.from;
+  const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
+  if (GENERIC_LEADS.has(norm(i))) i++;
+  if (norm(i) === 'medical') i++;
+  if (norm(i) !== 'assistants' && norm(i) !== 'mas') return false;
+  i++;
+  if (GENERIC_ADVERBS.has(norm(i))) i++;
+  return norm(i) === 'work' || (norm(i) === 'are' && norm(i + 1) === 'employed');
+}
+
 function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
   for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.word.stem)) return true;
   return false;
@@ -383,13 +404,18 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     let level = verdict;
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
-      // A specialty is required/preferred only as experience asked for; otherwise the job is in it.
+      // A specialty is required/preferred only as experience asked for ("ophthalmic experience
+      // required", or a qualification line that is little more than the specialty: "Dermatology a
+      // plus"); otherwise the job is in it, even in a requirements list ("Women's Health Services
+      // will train you…" names the employer).
+      const { clause } = mention;
+      const qualifying = first.section === 'requirements' || first.section === 'preferred';
       const asked =
-        first.section === 'requirements' ||
-        first.section === 'preferred' ||
-        clauseHasStem(seg, mention.clause, EXPERIENCE_STEMS);
+        clauseHasStem(seg, clause, EXPERIENCE_STEMS) ||
+        (qualifying && clause.to - clause.from - mention.match.words <= MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE);
       if (!asked) level = 'duty';
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict)) continue;
+      if (describesOccupation(seg, clause)) continue;
     }
     if (category === 'cert') {
       // A credential is asked, never a duty: named in the title, or to be obtained within a window,

@@ -79,10 +79,27 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Must obtain BLS within 90 days of hire.', 'cert.bls', 'required'],
   ['CCMA preferred or willingness to obtain within 12 months', 'cert.ccma', 'required'],
   ['RMA preferred or willingness to obtain within 12 months.', 'cert.rma', 'required'],
+  // a specialty is asked only as experience, or on a line that is little more than it
+  ['Requirements:\n- 1 year of dermatology experience', 'specialty.dermatology', 'required'],
+  ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
+  [
+    'Requirements:\n- High school diploma\n- Cedar Dermatology Associates will provide on-the-job training for new graduates',
+    'specialty.dermatology',
+    'duty',
+  ],
 ];
 
 // [posting body, concept id that must not be found]
 const ABSENT: Array<[string, string]> = [
+  // a template's sentence about the occupation names settings, not this job's specialty
+  [
+    'Medical assistants work in physician offices, hospitals, urgent care centers and specialty clinics.',
+    'specialty.urgent-care',
+  ],
+  [
+    'Most medical assistants typically work in dermatology practices, clinics and hospitals.',
+    'specialty.dermatology',
+  ],
   ['Certification not required; we will train you.', 'cert.ma-any'],
   ['CCMA is not required', 'cert.ccma'],
   ['No certification required. Draw blood.', 'cert.ma-any'],
