@@ -24,7 +24,15 @@ import {
 } from './attributes.js';
 import { type CueHit, findCues, governingCue } from './cues.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
-import { type Clause, SEP_CLAUSE, SEP_SOFT, type Segmented, segmentText, TokenPool } from './segment.js';
+import {
+  type Clause,
+  SEP_CLAUSE,
+  SEP_COMMA,
+  SEP_SOFT,
+  type Segmented,
+  segmentText,
+  TokenPool,
+} from './segment.js';
 import { sortSmall } from './sort-small.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
@@ -293,7 +301,16 @@ function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Le
 }
 
 const GENERIC_LEADS = new Set(['many', 'most', 'some', 'all']);
-const GENERIC_ADVERBS = new Set(['typically', 'usually', 'often', 'generally', 'commonly', 'can', 'may', 'also']);
+const GENERIC_ADVERBS = new Set([
+  'typically',
+  'usually',
+  'often',
+  'generally',
+  'commonly',
+  'can',
+  'may',
+  'also',
+]);
 
 /**
  * "Medical assistants work in physician offices, urgent care centers…": a job-description template's
@@ -308,6 +325,41 @@ function describesOccupation(seg: Segmented, clause: Clause): boolean {
   i++;
   if (GENERIC_ADVERBS.has(norm(i))) i++;
   return norm(i) === 'work' || (norm(i) === 'are' && norm(i + 1) === 'employed');
+}
+
+/** Words that turn an employer's "we" to the candidate: "we are looking for", "we need someone who…". */
+const CANDIDATE_WORDS = new Set(
+  'looking seeking seek need needs want wants hire hiring require requires expect value values welcome encourage you your candidate candidates applicant applicants someone individual individuals person who ideal'.split(
+    ' ',
+  ),
+);
+
+/** "We're working together to…", "we believe in exceeding expectations": the employer about itself. */
+function saidByEmployer(seg: Segmented, mention: Mention): boolean {
+  let we = false;
+  for (let i = mention.clause.from; i < mention.match.start; i++) {
+    const t = seg.tokens[i]!;
+    const surface = t.word.surface.toLowerCase();
+    if (surface === 'we' || surface === "we're" || surface === 'we’re') we = true;
+    else if (we && CANDIDATE_WORDS.has(t.word.norm)) return false;
+  }
+  return we;
+}
+
+/** Nouns a quality can describe instead of the candidate: "a caring environment". */
+const WORKPLACE_NOUNS = new Set(['environment', 'atmosphere', 'culture', 'workplace', 'setting']);
+/** How many words (other adjectives, "and") may stand between the quality and the noun. */
+const WORKPLACE_REACH = 3;
+
+function describesWorkplace(seg: Segmented, mention: Mention): boolean {
+  const { clause, match } = mention;
+  const stop = Math.min(clause.to, match.end + WORKPLACE_REACH + 1);
+  for (let i = match.end; i < stop; i++) {
+    const t = seg.tokens[i]!;
+    if (t.sep > SEP_COMMA) return false;
+    if (WORKPLACE_NOUNS.has(t.word.stem)) return true;
+  }
+  return false;
 }
 
 function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
@@ -432,6 +484,9 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
         level = 'required';
       }
     }
+    // A quality is asked of the candidate, not claimed by the employer ("we're working together")
+    // nor said of the workplace ("a warm, caring environment").
+    if (category === 'soft' && (saidByEmployer(seg, mention) || describesWorkplace(seg, mention))) continue;
     // Schooling is asked, never a duty: one mentioned in passing ("staff who completed a program") asks nothing.
     if (category === 'edu' && level === 'duty') continue;
     const evidence: Evidence = {

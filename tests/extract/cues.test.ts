@@ -79,6 +79,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Must obtain BLS within 90 days of hire.', 'cert.bls', 'required'],
   ['CCMA preferred or willingness to obtain within 12 months', 'cert.ccma', 'required'],
   ['RMA preferred or willingness to obtain within 12 months.', 'cert.rma', 'required'],
+  // an employer's "we" that turns to the candidate asks the quality
+  ['We need a team player who is compassionate.', 'soft.empathy', 'required'],
+  ['We value teamwork and compassion.', 'soft.teamwork', 'duty'],
   // a specialty is asked only as experience, or on a line that is little more than it
   ['Requirements:\n- 1 year of dermatology experience', 'specialty.dermatology', 'required'],
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
@@ -91,6 +94,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
 
 // [posting body, concept id that must not be found]
 const ABSENT: Array<[string, string]> = [
+  // qualities the employer claims, or the workplace has, are not asked of the candidate
+  ['We’re working together to help people live healthier lives.', 'soft.teamwork'],
+  ['Quality care in a warm, caring and professional environment.', 'soft.empathy'],
   // a template's sentence about the occupation names settings, not this job's specialty
   [
     'Medical assistants work in physician offices, hospitals, urgent care centers and specialty clinics.',
