@@ -114,6 +114,7 @@ const PRESENT: Array<[string, string]> = [
   ['CERTIFICATIONS\nCCMA (NHA) 2022', 'cert.ccma'],
   ['Qualifications:\nBLS CERTIFICATION', 'cert.bls'],
   ['Requirements\nEKG', 'clinical.ekg'],
+  ['Track referrals and outside imaging', 'admin.referrals'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -135,6 +136,7 @@ const ABSENT: Array<[string, string]> = [
   ['IMMUNIZATION REQUIREMENTS\nProof of flu vaccination', 'clinical.injections'],
   ['Adult and pediatric patients are seen daily', 'specialty.pediatrics'],
   ['Check out our benefits package', 'admin.front-desk'],
+  ['Employee referral bonus program', 'admin.referrals'],
 ];
 
 describe('analyzePosting: aliases', () => {
