@@ -414,8 +414,8 @@ function markImplicitRequirements(
   tokens: Token[],
   lines: readonly Line[],
   /** Each line's tokens are the range [first, end) (first -1: none). */
-  first: Int32Array,
-  end: Int32Array,
+  first: readonly number[],
+  end: readonly number[],
 ): void {
   let group: number[] = [];
   const flush = () => {
@@ -487,8 +487,9 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
 
   const clauses: Clause[] = [];
   // Each line's token range, for markImplicitRequirements (tokens come in line order).
-  const lineFirst = new Int32Array(lines.length).fill(-1);
-  const lineEnd = new Int32Array(lines.length);
+  // (Plain arrays: a typed array this size gets an off-heap buffer, slow to allocate per posting.)
+  const lineFirst = new Array<number>(lines.length).fill(-1);
+  const lineEnd = new Array<number>(lines.length).fill(0);
   let lineIndex = 0;
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
