@@ -379,7 +379,7 @@ export function endsWithLabelColon(trimmed: string): boolean {
   return k >= 0 && trimmed.charCodeAt(k) === 58;
 }
 
-/** \s for the characters a normalised line can hold (others became spaces or were removed). */
+/** JavaScript's \s, by char code. */
 function isSpaceCode(c: number): boolean {
   return (
     c === 32 ||

@@ -147,8 +147,8 @@ export function addTrieWords(vocabulary: Vocabulary, node: TrieNode): void {
 
 /**
  * A node's children by word id: ids sorted in a typed array beside their nodes. Most nodes have a
- * handful of children, and a scan of a few integers beats a Map's hashing (the matcher's hottest
- * line); larger sets are binary-searched.
+ * handful of children, found by a scan of a few integers rather than a Map's hashing; larger sets
+ * are binary-searched.
  */
 export class Children {
   constructor(
