@@ -347,7 +347,11 @@ function saidByEmployer(seg: Segmented, mention: Mention): boolean {
 }
 
 /** Nouns a quality can describe instead of the candidate: "a caring environment". */
-const WORKPLACE_NOUNS = new Set(['environment', 'atmosphere', 'culture', 'workplace', 'setting']);
+const WORKPLACE_NOUNS = new Set(
+  'environment environments atmosphere atmospheres culture cultures workplace workplaces setting settings'.split(
+    ' ',
+  ),
+);
 /** How many words (other adjectives, "and") may stand between the quality and the noun. */
 const WORKPLACE_REACH = 3;
 
@@ -357,7 +361,7 @@ function describesWorkplace(seg: Segmented, mention: Mention): boolean {
   for (let i = match.end; i < stop; i++) {
     const t = seg.tokens[i]!;
     if (t.sep > SEP_COMMA) return false;
-    if (WORKPLACE_NOUNS.has(t.word.stem)) return true;
+    if (WORKPLACE_NOUNS.has(t.word.norm)) return true;
   }
   return false;
 }

@@ -97,6 +97,7 @@ const ABSENT: Array<[string, string]> = [
   // qualities the employer claims, or the workplace has, are not asked of the candidate
   ['We’re working together to help people live healthier lives.', 'soft.teamwork'],
   ['Quality care in a warm, caring and professional environment.', 'soft.empathy'],
+  ['Join a compassionate, supportive atmosphere.', 'soft.empathy'],
   // a template's sentence about the occupation names settings, not this job's specialty
   [
     'Medical assistants work in physician offices, hospitals, urgent care centers and specialty clinics.',
