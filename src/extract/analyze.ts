@@ -218,6 +218,13 @@ interface Candidate {
   group: OwnerGroup;
 }
 
+/** Whether every word of the clause lies in a section that states nothing the job asks. */
+function isSilent(seg: Segmented, clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++)
+    if (!SILENT_SECTIONS.has(seg.tokens[i]!.section)) return false;
+  return true;
+}
+
 /** Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first. */
 function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const matcher = lexiconMatcher(lexicon);
@@ -227,6 +234,8 @@ function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const candidates: Candidate[] = [];
   const accepted: Candidate[] = [];
   for (const clause of seg.clauses) {
+    // Benefits, the company, EEO text…: levelOf would drop every mention, so none is looked for.
+    if (isSilent(seg, clause)) continue;
     const matches = matchTrie(matcher.concept, seg.tokens, clause.from, clause.to);
     if (matches.length === 0) continue;
     candidates.length = 0;
