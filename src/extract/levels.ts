@@ -1,0 +1,149 @@
+// Stage 5: the level each mention states, and the rules that decide whether it asks anything of
+// the candidate at all.
+import { type Level, type Lexicon, stemWord } from '../lexicon/index.js';
+import { type CueHit, governingCue } from './cues.js';
+import { type Mention, SILENT_SECTIONS } from './mentions.js';
+import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented } from './segment.js';
+
+const SECTION_LEVEL: Record<string, Level> = { requirements: 'required', preferred: 'preferred' };
+/** Words that make a specialty mention a question of the candidate's experience. */
+const EXPERIENCE_STEMS = new Set(
+  ['experience', 'background', 'familiarity', 'knowledge', 'expertise', 'exposure'].map((w) => stemWord(w)),
+);
+
+/** Words besides the specialty on a qualification line that asks for it ("Dermatology a plus"). */
+const MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE = 2;
+
+export type Verdict = Level | null;
+
+/** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
+export function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit[]): Verdict {
+  const token = seg.tokens[mention.match.start]!;
+  if (SILENT_SECTIONS.has(token.section)) return null;
+  const cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
+  const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
+  switch (cue?.kind) {
+    case 'benefit':
+      return null;
+    case 'negation':
+      return null; // waived: "certification not required" is not present (taxonomy)
+    case 'waiver':
+    case 'duty':
+      return 'duty';
+    case 'required':
+      return 'required';
+    case 'preferred':
+      return 'preferred';
+    default:
+      return sectionLevel;
+  }
+}
+
+/** Whether a weak (field-naming) specialty mention places the job in that field. */
+export function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Level): boolean {
+  const first = seg.tokens[mention.match.start]!;
+  if (first.section === 'title' || level !== 'duty') return true;
+  if (/^\p{Lu}/u.test(first.word.surface) && first.sep !== SEP_CLAUSE) return true; // a department's name
+  const next = seg.tokens[mention.match.end];
+  return (
+    !!next &&
+    next.clause === mention.clause.index &&
+    next.sep <= SEP_SOFT &&
+    lexicon.settingWords.has(next.word.stem)
+  );
+}
+
+const GENERIC_LEADS = new Set(['many', 'most', 'some', 'all']);
+const GENERIC_ADVERBS = new Set([
+  'typically',
+  'usually',
+  'often',
+  'generally',
+  'commonly',
+  'can',
+  'may',
+  'also',
+]);
+
+/**
+ * "Medical assistants work in physician offices, urgent care centers…": a job-description template's
+ * sentence about the occupation, whose settings are not this job's specialty.
+ */
+export function describesOccupation(seg: Segmented, clause: Clause): boolean {
+  let i = clause.from;
+  const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
+  if (GENERIC_LEADS.has(norm(i))) i++;
+  if (norm(i) === 'medical') i++;
+  if (norm(i) !== 'assistants' && norm(i) !== 'mas') return false;
+  i++;
+  if (GENERIC_ADVERBS.has(norm(i))) i++;
+  return norm(i) === 'work' || (norm(i) === 'are' && norm(i + 1) === 'employed');
+}
+
+/** Words that turn an employer's "we" to the candidate: "we are looking for", "we need someone who…". */
+const CANDIDATE_WORDS = new Set(
+  'looking seeking seek need needs want wants hire hiring require requires expect value values welcome encourage you your candidate candidates applicant applicants someone individual individuals person who ideal'.split(
+    ' ',
+  ),
+);
+
+/** "We're working together to…", "we believe in exceeding expectations": the employer about itself. */
+function saidByEmployer(seg: Segmented, mention: Mention): boolean {
+  let we = false;
+  for (let i = mention.clause.from; i < mention.match.start; i++) {
+    const t = seg.tokens[i]!;
+    const surface = t.word.surface.toLowerCase();
+    if (surface === 'we' || surface === "we're" || surface === 'we’re') we = true;
+    else if (we && CANDIDATE_WORDS.has(t.word.norm)) return false;
+  }
+  return we;
+}
+
+/** Nouns a quality can describe instead of the candidate: "a caring environment". */
+const WORKPLACE_NOUNS = new Set(
+  'environment environments atmosphere atmospheres culture cultures workplace workplaces setting settings'.split(
+    ' ',
+  ),
+);
+/** How many words (other adjectives, "and") may stand between the quality and the noun. */
+const WORKPLACE_REACH = 3;
+
+function describesWorkplace(seg: Segmented, mention: Mention): boolean {
+  const { clause, match } = mention;
+  const stop = Math.min(clause.to, match.end + WORKPLACE_REACH + 1);
+  for (let i = match.end; i < stop; i++) {
+    const t = seg.tokens[i]!;
+    if (t.sep > SEP_COMMA) return false;
+    if (WORKPLACE_NOUNS.has(t.word.norm)) return true;
+  }
+  return false;
+}
+
+function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.word.stem)) return true;
+  return false;
+}
+
+/**
+ * A specialty is required/preferred only as experience asked for ("ophthalmic experience required",
+ * or a qualification line that is little more than the specialty: "Dermatology a plus"); otherwise
+ * the job is in it, even in a requirements list ("Women's Health Services will train you…" names the
+ * employer).
+ */
+export function specialtyAsked(seg: Segmented, mention: Mention): boolean {
+  const { clause, match } = mention;
+  const section = seg.tokens[match.start]!.section;
+  const qualifying = section === 'requirements' || section === 'preferred';
+  return (
+    clauseHasStem(seg, clause, EXPERIENCE_STEMS) ||
+    (qualifying && clause.to - clause.from - match.words <= MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE)
+  );
+}
+
+/**
+ * A quality is asked of the candidate, not claimed by the employer ("we're working together") nor
+ * said of the workplace ("a warm, caring environment").
+ */
+export function qualityAsked(seg: Segmented, mention: Mention): boolean {
+  return !saidByEmployer(seg, mention) && !describesWorkplace(seg, mention);
+}

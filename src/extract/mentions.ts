@@ -1,0 +1,235 @@
+// Stage 4: alias matches per clause, context-checked, overlaps resolved longest-first.
+import type { CompiledAlias, CompiledPattern, ConceptInfo } from '../lexicon/compiled.js';
+import type { Lexicon } from '../lexicon/index.js';
+import {
+  type ContextTrie,
+  contextTrie,
+  lexiconMatcher,
+  matchHasToken,
+  matchTrie,
+  type TrieMatch,
+} from '../lexicon/index.js';
+import type { Clause, Segmented } from './segment.js';
+import { sortSmall } from './sort-small.js';
+
+/** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
+export const SILENT_SECTIONS = new Set(['compensation', 'benefits', 'about', 'eeo', 'conditions', 'apply']);
+
+/** One accepted alias match, before levels. */
+export interface Mention {
+  concept: string;
+  /** The concept's entry (looked up once per alias, not per mention). */
+  info: ConceptInfo | undefined;
+  alias: CompiledAlias;
+  match: TrieMatch;
+  clause: Clause;
+}
+
+/**
+ * The context phrases found in a posting's clauses and blocks, each range scanned once (on first
+ * use) for every phrase list at the same time.
+ */
+class ContextScan {
+  private readonly found = new Map<number, readonly TrieMatch[]>();
+  private blockRanges: Map<number, [number, number]> | undefined;
+
+  constructor(
+    private readonly context: ContextTrie,
+    private readonly seg: Segmented,
+  ) {}
+
+  /** The phrases of the clause, or (scope block) of its block, paragraph or list. */
+  private phrasesIn(clause: Clause, block: boolean): readonly TrieMatch[] {
+    const key = block ? -1 - clause.block : clause.index;
+    let found = this.found.get(key);
+    if (found === undefined) {
+      const [from, to] = block ? this.blockRange(clause.block) : [clause.from, clause.to];
+      found = matchTrie(this.context.trie, this.seg.tokens, from, to);
+      this.found.set(key, found);
+    }
+    return found;
+  }
+
+  private blockRange(block: number): [number, number] {
+    if (!this.blockRanges) {
+      this.blockRanges = new Map();
+      for (const c of this.seg.clauses) {
+        const range = this.blockRanges.get(c.block);
+        if (range) range[1] = c.to;
+        else this.blockRanges.set(c.block, [c.from, c.to]);
+      }
+    }
+    return this.blockRanges.get(block)!;
+  }
+
+  /** Whether a phrase of the list occurs in the clause (or its block). */
+  contains(list: CompiledPattern[], clause: Clause, block: boolean): boolean {
+    const n = this.context.listNumber.get(list)!;
+    return this.phrasesIn(clause, block).some((m) => m.owners.includes(n));
+  }
+
+  /** Whether a phrase of the list ends right before token `end`, within the clause. */
+  endsAt(list: CompiledPattern[], clause: Clause, end: number): boolean {
+    const n = this.context.listNumber.get(list)!;
+    const from = Math.max(clause.from, end - this.context.longest[n]!);
+    return this.phrasesIn(clause, false).some(
+      (m) => m.end === end && m.start >= from && m.owners.includes(n),
+    );
+  }
+
+  /** Whether a phrase of the list starts at token `start`, within the clause. */
+  startsAt(list: CompiledPattern[], clause: Clause, start: number): boolean {
+    const n = this.context.listNumber.get(list)!;
+    const to = Math.min(clause.to, start + this.context.longest[n]!);
+    return this.phrasesIn(clause, false).some(
+      (m) => m.start === start && m.end <= to && m.owners.includes(n),
+    );
+  }
+}
+
+/** An alias's context conditions (near, notNear, notAfter, notBefore). */
+function conditionsHold(alias: CompiledAlias, scan: ContextScan, clause: Clause, match: TrieMatch): boolean {
+  if (!alias.near && !alias.notNear && !alias.notAfter && !alias.notBefore) return true;
+  const block = alias.scope === 'block';
+  if (alias.near && !scan.contains(alias.near, clause, block)) return false;
+  if (alias.notNear && scan.contains(alias.notNear, clause, block)) return false;
+  if (alias.notAfter && scan.endsAt(alias.notAfter, clause, match.start)) return false;
+  if (alias.notBefore && scan.startsAt(alias.notBefore, clause, match.end)) return false;
+  return true;
+}
+
+/** What the aliases behind one trie output share, worked out once per lexicon. */
+interface OwnerGroup {
+  aliases: CompiledAlias[];
+  /** Each alias's concept entry. */
+  infos: Array<ConceptInfo | undefined>;
+  /** Whether any alias has context conditions (then the group is filtered per match). */
+  conditioned: boolean;
+  categories: Set<string>;
+  /** The same categories, as an array to loop over. */
+  categoryList: string[];
+  credential: boolean;
+}
+
+/** Keyed by the trie's owners arrays (one per trie node), so each node's group is built once. */
+const ownerGroups = new WeakMap<Lexicon, Map<number[], OwnerGroup>>();
+
+const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
+const isCredential = (a: CompiledAlias) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.');
+
+function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
+  const categories = new Set(aliases.map((a) => categoryOf(a.concept)));
+  return {
+    aliases,
+    infos: aliases.map((a) => lexicon.conceptById.get(a.concept)),
+    conditioned: aliases.some((a) => a.near || a.notNear || a.notAfter || a.notBefore),
+    categories,
+    categoryList: [...categories],
+    credential: aliases.some(isCredential),
+  };
+}
+
+/** The owner groups of a lexicon (fetched once per posting; each group is built on first use). */
+function ownerGroupsOf(lexicon: Lexicon): Map<number[], OwnerGroup> {
+  let groups = ownerGroups.get(lexicon);
+  if (!groups) {
+    groups = new Map();
+    ownerGroups.set(lexicon, groups);
+  }
+  return groups;
+}
+
+function ownerGroup(lexicon: Lexicon, groups: Map<number[], OwnerGroup>, owners: number[]): OwnerGroup {
+  let group = groups.get(owners);
+  if (!group) {
+    group = groupOf(
+      lexicon,
+      owners.map((o) => lexicon.aliases[o]!),
+    );
+    groups.set(owners, group);
+  }
+  return group;
+}
+
+/** Longest first (most words, then the tighter span), then leftmost. */
+function compareCandidates(a: TrieMatch, b: TrieMatch): number {
+  return b.words - a.words || a.end - a.start - (b.end - b.start) || a.start - b.start;
+}
+
+/** How many of a's words are also b's (each match has a handful). */
+function sharedTokens(a: TrieMatch, b: TrieMatch): number {
+  let shared = 0;
+  for (let t = a.start; t < a.end; t++) if (matchHasToken(a, t) && matchHasToken(b, t)) shared++;
+  return shared;
+}
+
+/** Whether a longer, accepted match hides this one (see findMentions). */
+function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candidate[]): boolean {
+  for (const prior of accepted) {
+    // Disjoint ranges share nothing (most pairs: no word list needed).
+    if (match.end <= prior.match.start || prior.match.end <= match.start) continue;
+    const shared = sharedTokens(match, prior.match);
+    if (shared === 0) continue;
+    if (shared === match.words && shared === prior.match.words) continue; // the same words
+    if (shared < match.words || prior.group.credential) return true;
+    for (const c of group.categoryList) if (prior.group.categories.has(c)) return true;
+  }
+  return false;
+}
+
+interface Candidate {
+  match: TrieMatch;
+  group: OwnerGroup;
+}
+
+/** Whether every word of the clause lies in a section that states nothing the job asks. */
+function isSilent(seg: Segmented, clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++)
+    if (!SILENT_SECTIONS.has(seg.tokens[i]!.section)) return false;
+  return true;
+}
+
+/** Alias matches per clause, context-checked, overlaps resolved longest-first. */
+export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
+  const matcher = lexiconMatcher(lexicon);
+  const mentions: Mention[] = [];
+  const scan = new ContextScan(contextTrie(lexicon), seg);
+  const groups = ownerGroupsOf(lexicon);
+  const candidates: Candidate[] = [];
+  const accepted: Candidate[] = [];
+  for (const clause of seg.clauses) {
+    // Benefits, the company, EEO text…: levelOf would drop every mention, so none is looked for.
+    if (isSilent(seg, clause)) continue;
+    const matches = matchTrie(matcher.concept, seg.tokens, clause.from, clause.to);
+    if (matches.length === 0) continue;
+    candidates.length = 0;
+    for (const match of matches) {
+      if (seg.tokens[match.start]!.heading) continue;
+      let group = ownerGroup(lexicon, groups, match.owners);
+      if (group.conditioned) {
+        const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
+        if (aliases.length === 0) continue;
+        if (aliases.length < group.aliases.length) group = groupOf(lexicon, aliases);
+      }
+      candidates.push({ match, group });
+    }
+    if (candidates.length === 0) continue;
+    sortSmall(candidates, (a, b) => compareCandidates(a.match, b.match));
+    // Longest match wins, so "phlebotomy certification" hides its "phlebotomy". But a task phrase
+    // that holds a concept of another category whole ("document vital signs") states both: inside a
+    // longer match, a shorter one survives only as another kind of thing (the clinical "vital signs"
+    // inside the admin "document vital signs", not the admin "medical record" inside the admin
+    // "electronic medical record"), and nothing survives inside a credential.
+    accepted.length = 0;
+    for (const candidate of candidates) {
+      const { match, group } = candidate;
+      if (isBlocked(match, group, accepted)) continue;
+      accepted.push(candidate);
+      for (let k = 0; k < group.aliases.length; k++) {
+        const alias = group.aliases[k]!;
+        mentions.push({ concept: alias.concept, info: group.infos[k], alias, match, clause });
+      }
+    }
+  }
+  return mentions;
+}
