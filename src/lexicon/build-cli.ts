@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { buildLexicon } from './build.js';
 import { LexiconError } from './errors.js';
 import { DEFAULT_LEXICON_DIR } from './load.js';
+import { packTrie } from './trie.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'compiled.json');
 try {
   const compiled = buildLexicon(DEFAULT_LEXICON_DIR);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(compiled));
+  const { concept, cue, heading } = compiled.tries;
+  const tries = { concept: packTrie(concept), cue: packTrie(cue), heading: packTrie(heading) };
+  writeFileSync(out, JSON.stringify({ ...compiled, tries }));
   const patterns = compiled.patternCount;
   process.stdout.write(
     `lexicon ${compiled.version}: ${compiled.concepts.length} concepts, ${compiled.aliases.length} aliases, ${patterns} patterns → ${out}\n`,

@@ -145,7 +145,7 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     aliases.flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? []).map((w) => w.toLowerCase()),
   );
   return {
-    format: 2,
+    format: 3,
     name: source.name,
     version: source.version,
     sourceHash,

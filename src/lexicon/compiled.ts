@@ -39,7 +39,7 @@ export interface CompiledCue {
 }
 
 export interface CompiledLexicon {
-  format: 2;
+  format: 3;
   name: string;
   version: string;
   /** Hash of the source files: a stale compiled file is rebuilt instead of used. */

@@ -63,7 +63,7 @@ function readCompiled(path: string): CompiledLexicon | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
-    return parsed.format === 2 ? parsed : undefined;
+    return parsed.format === 3 ? parsed : undefined;
   } catch {
     throw new LexiconError('compiled lexicon is not valid JSON; run `npm run build`', path);
   }

@@ -7,7 +7,12 @@
 // (numbers): parsed objects each have their own shape, and comparing strings per token is slow.
 import type { CompiledPattern } from './compiled.js';
 
-type JsonChildren = Record<string, TrieNode>;
+/**
+ * A node's children by word. A child may be its whole subtree written as JSON, parsed only when the
+ * matcher first reaches it: the compiled file stores the roots' subtrees that way, so start-up parses
+ * (and the garbage collector handles) a fraction of the tries' objects.
+ */
+type JsonChildren = Record<string, TrieNode | string>;
 export type TrieNode = [
   words: JsonChildren | 0,
   lower: JsonChildren | 0,
@@ -65,6 +70,7 @@ function childOf(node: TrieNode, slot: 0 | 1 | 2, key: string): TrieNode {
     children = {};
     node[slot] = children;
   }
+  // Built tries hold nodes only (subtrees become strings when written: packTrie).
   const plain = children as Record<string, TrieNode>;
   let next = plain[key];
   if (!next) {
@@ -133,7 +139,7 @@ function addChildWords(vocabulary: Vocabulary, children: JsonChildren | 0): void
   for (const word in children) {
     if (!Object.hasOwn(children, word)) continue;
     wordId(vocabulary, word);
-    addTrieWords(vocabulary, children[word]!);
+    addTrieWords(vocabulary, unpack(children[word]!));
   }
 }
 
@@ -192,10 +198,10 @@ export class MatchNode {
   exact: Children | null = null;
   gaps: Array<{ max: number; next: MatchNode }> | null = null;
   out: number[] | null = null;
-  /** The JSON node, until expanded. */
-  source: TrieNode | null;
+  /** The JSON node (or its text), until expanded. */
+  source: TrieNode | string | null;
 
-  constructor(source: TrieNode) {
+  constructor(source: TrieNode | string) {
     this.source = source;
   }
 }
@@ -217,8 +223,8 @@ function compileChildren(children: JsonChildren | 0, vocabulary: Vocabulary): Ch
 
 /** Fills in a node's children (themselves still unexpanded) from its JSON form. */
 function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
-  const source = node.source;
-  if (source === null) return node;
+  if (node.source === null) return node;
+  const source = unpack(node.source);
   node.stem = compileChildren(source[0], vocabulary);
   node.lower = compileChildren(source[1], vocabulary);
   node.exact = compileChildren(source[2], vocabulary);
@@ -226,6 +232,28 @@ function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
   if (source[4] !== 0) node.out = source[4];
   node.source = null;
   return node;
+}
+
+function unpack(node: TrieNode | string): TrieNode {
+  return typeof node === 'string' ? (JSON.parse(node) as TrieNode) : node;
+}
+
+/**
+ * The trie as the compiled file stores it: each child of the root written as a JSON string (see
+ * JsonChildren). Matching reads both forms.
+ */
+export function packTrie(root: TrieNode): TrieNode {
+  const pack = (children: JsonChildren | 0): JsonChildren | 0 => {
+    if (children === 0) return 0;
+    const packed: JsonChildren = {};
+    for (const word in children) {
+      if (!Object.hasOwn(children, word)) continue;
+      const child = children[word]!;
+      packed[word] = typeof child === 'string' ? child : JSON.stringify(child);
+    }
+    return packed;
+  };
+  return [pack(root[0]), pack(root[1]), pack(root[2]), root[3], root[4]];
 }
 
 /**
