@@ -302,13 +302,17 @@ function bestHeading(
   from: number,
   to: number,
 ): { kind: HeadingKind; coverage: number } | undefined {
-  if (to <= from) return undefined;
+  const trie = lexiconMatcher(lexicon).heading;
+  // Most short lines hold no word a heading phrase starts with: no match, nothing to count.
+  let starts = false;
+  for (let i = from; i < to && !starts; i++) starts = (tokens[i]!.roots & trie.bit) !== 0;
+  if (!starts) return undefined;
   let content = 0;
   for (let i = from; i < to; i++) if (!LABEL_FILLER.has(tokens[i]!.word.norm)) content++;
   if (content === 0) content = to - from;
   let best: { kind: HeadingKind; covered: number } | undefined;
   // Label words are matched as one phrase even when "/" or "&" separates them.
-  for (const m of matchTrie(lexiconMatcher(lexicon).heading, tokens, from, to, LABEL_MATCH)) {
+  for (const m of matchTrie(trie, tokens, from, to, LABEL_MATCH)) {
     let covered = 0;
     for (let i = m.start; i < m.end; i++)
       if (matchHasToken(m, i) && !LABEL_FILLER.has(tokens[i]!.word.norm)) covered++;
