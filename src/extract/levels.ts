@@ -99,12 +99,14 @@ function saidByEmployer(seg: Segmented, mention: Mention): boolean {
   return we;
 }
 
-/** Nouns a quality can describe instead of the candidate: "a caring environment". */
+/** Nouns a quality can describe instead of the candidate: "a caring environment", "a compassionate team". */
 const WORKPLACE_NOUNS = new Set(
-  'environment environments atmosphere atmospheres culture cultures workplace workplaces setting settings'.split(
+  'environment environments atmosphere atmospheres culture cultures workplace workplaces setting settings team teams'.split(
     ' ',
   ),
 );
+/** After "team", words that make it the candidate again: "a detail-oriented team member". */
+const TEAM_ROLES = new Set('member members player players lead leader'.split(' '));
 /** How many words (other adjectives, "and") may stand between the quality and the noun. */
 const WORKPLACE_REACH = 3;
 
@@ -114,7 +116,9 @@ function describesWorkplace(seg: Segmented, mention: Mention): boolean {
   for (let i = match.end; i < stop; i++) {
     const t = seg.tokens[i]!;
     if (t.sep > SEP_COMMA) return false;
-    if (WORKPLACE_NOUNS.has(t.word.norm)) return true;
+    if (!WORKPLACE_NOUNS.has(t.word.norm)) continue;
+    const next = i + 1 < clause.to ? seg.tokens[i + 1]! : undefined;
+    return !(next && next.sep <= SEP_COMMA && TEAM_ROLES.has(next.word.norm));
   }
   return false;
 }

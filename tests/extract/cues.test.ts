@@ -82,6 +82,7 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   // an employer's "we" that turns to the candidate asks the quality
   ['We need a team player who is compassionate.', 'soft.empathy', 'required'],
   ['We value teamwork and compassion.', 'soft.teamwork', 'duty'],
+  ['Seeking a compassionate team member.', 'soft.empathy', 'duty'],
   // a specialty is asked only as experience, or on a line that is little more than it
   ['Requirements:\n- 1 year of dermatology experience', 'specialty.dermatology', 'required'],
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
@@ -98,6 +99,7 @@ const ABSENT: Array<[string, string]> = [
   ['We’re working together to help people live healthier lives.', 'soft.teamwork'],
   ['Quality care in a warm, caring and professional environment.', 'soft.empathy'],
   ['Join a compassionate, supportive atmosphere.', 'soft.empathy'],
+  ['Come work with a compassionate, dedicated team!', 'soft.empathy'],
   // a template's sentence about the occupation names settings, not this job's specialty
   [
     'Medical assistants work in physician offices, hospitals, urgent care centers and specialty clinics.',
