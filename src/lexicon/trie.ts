@@ -321,6 +321,7 @@ interface Walk {
   to: number;
   /** The strongest boundary a pattern's next word may follow (SOFT), or any when separators are ignored. */
   maxSep: number;
+  /** The strongest boundary a word a gap skips may follow (COMMA), or any when separators are ignored. */
   gapSep: number;
   matches: TrieMatch[] | null;
   /** The token indices the current pattern's words matched, path[0..depth). */
