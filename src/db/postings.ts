@@ -1,19 +1,13 @@
 // The postings repository: every query on postings and their concept mentions.
 import { and, asc, desc, eq, exists, gt, gte, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Analysis, FoundConcept } from '../extract/types.js';
-import type { PreparedPosting } from '../postings/index.js';
+import type { PostingDescription, PreparedPosting } from '../postings/index.js';
 import type { Db } from './client.js';
 import { conceptMentions, type PostingRow, postings } from './schema.js';
 
 /** A stored posting without its analysis, as listed. */
-export interface PostingSummary {
+export interface PostingSummary extends PostingDescription {
   id: string;
-  source: string | null;
-  title: string | null;
-  employer: string | null;
-  location: string | null;
-  state: string | null;
-  postedDate: string | null;
   contentHash: string;
   lexiconVersion: string;
   createdAt: string;

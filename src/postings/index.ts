@@ -2,6 +2,7 @@ export { hashContent, type RawFormat } from './content-hash.js';
 export {
   hashPostingInput,
   type NewPostingInput,
+  type PostingDescription,
   type PostingMeta,
   type PreparedPosting,
   postingInputOf,

@@ -5,27 +5,24 @@ import type { Lexicon } from '../lexicon/index.js';
 import { hashContent, type RawFormat } from './content-hash.js';
 import { deriveState } from './us-state.js';
 
-/** Descriptive fields a client may send with a posting; all optional. */
-export interface PostingMeta {
-  source?: string | null;
-  title?: string | null;
-  employer?: string | null;
-  location?: string | null;
-  state?: string | null;
-  /** YYYY-MM-DD (a full ISO timestamp is cut to its date). */
-  postedDate?: string | null;
-}
-
-export type NewPostingInput = PostingInput & PostingMeta;
-
-/** Everything the repository needs to write one posting. */
-export interface PreparedPosting {
+/** What describes a posting besides its text: stored as columns, which analytics filter on. */
+export interface PostingDescription {
   source: string | null;
   title: string | null;
   employer: string | null;
   location: string | null;
   state: string | null;
+  /** YYYY-MM-DD (a client's full ISO timestamp is cut to its date). */
   postedDate: string | null;
+}
+
+/** Descriptive fields a client may send with a posting; all optional. */
+export type PostingMeta = Partial<PostingDescription>;
+
+export type NewPostingInput = PostingInput & PostingMeta;
+
+/** Everything the repository needs to write one posting. */
+export interface PreparedPosting extends PostingDescription {
   format: RawFormat;
   raw: string;
   contentHash: string;
