@@ -4,6 +4,7 @@ export {
   deletePosting,
   findPostingByHash,
   getPosting,
+  getPostings,
   type InsertResult,
   insertPosting,
   insertPostings,

@@ -1,5 +1,5 @@
 // The postings repository: every query on postings and their concept mentions.
-import { and, asc, desc, eq, exists, gt, gte, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Analysis, FoundConcept } from '../extract/types.js';
 import type { PostingDescription, PreparedPosting } from '../postings/index.js';
 import type { Db } from './client.js';
@@ -261,6 +261,41 @@ function withAnalysis(db: Queryable, row: PostingRow): StoredPosting {
     .where(eq(conceptMentions.postingId, row.id))
     .orderBy(asc(conceptMentions.position))
     .all();
+  return toStoredPosting(row, mentions);
+}
+
+/** Ids per query in getPostings: well under SQLite's limit on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/**
+ * Many postings with their analyses, in the order of `ids` (undefined where none is stored): two
+ * queries per 500 ids, not two per posting.
+ */
+export function getPostings(db: Queryable, ids: readonly string[]): Array<StoredPosting | undefined> {
+  const found = new Map<string, StoredPosting>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const chunk = ids.slice(i, i + IDS_PER_QUERY);
+    const rows = db.select().from(postings).where(inArray(postings.id, chunk)).all();
+    const mentions = db
+      .select()
+      .from(conceptMentions)
+      .where(inArray(conceptMentions.postingId, chunk))
+      .orderBy(asc(conceptMentions.postingId), asc(conceptMentions.position))
+      .all();
+    const byPosting = new Map<string, MentionRow[]>();
+    for (const m of mentions) {
+      const list = byPosting.get(m.postingId);
+      if (list) list.push(m);
+      else byPosting.set(m.postingId, [m]);
+    }
+    for (const row of rows) found.set(row.id, toStoredPosting(row, byPosting.get(row.id) ?? []));
+  }
+  return ids.map((id) => found.get(id));
+}
+
+type MentionRow = typeof conceptMentions.$inferSelect;
+
+function toStoredPosting(row: PostingRow, mentions: readonly MentionRow[]): StoredPosting {
   return {
     id: row.id,
     source: row.source,

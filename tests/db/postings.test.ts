@@ -8,6 +8,7 @@ import {
   type Db,
   deletePosting,
   getPosting,
+  getPostings,
   insertPosting,
   insertPostings,
   listPostings,
@@ -50,6 +51,35 @@ describe('postings repository', () => {
     expect(created).toBe(true);
     expect(posting.analysis).toEqual(prepared.analysis);
     expect(getPosting(db, posting.id)).toEqual(posting);
+  });
+
+  it('reads many postings at once, in the order asked, each as getPosting reads it', () => {
+    const a = insertPosting(db, fakePrepared('First', [['cert.ccma', 'required']])).posting;
+    const b = insertPosting(
+      db,
+      fakePrepared('Second', [
+        ['clinical.phlebotomy', 'duty'],
+        ['cert.bls', 'required'],
+      ]),
+    ).posting;
+    const c = insertPosting(db, fakePrepared('Third')).posting;
+    expect(getPostings(db, [c.id, 'missing', a.id, b.id])).toEqual([
+      getPosting(db, c.id),
+      undefined,
+      getPosting(db, a.id),
+      getPosting(db, b.id),
+    ]);
+    expect(getPostings(db, [])).toEqual([]);
+  });
+
+  it('reads more postings than one query takes', () => {
+    const ids = insertPostings(
+      db,
+      Array.from({ length: 1001 }, (_, i) => fakePrepared(`Posting ${i}`, [['cert.ccma', 'required']])),
+    ).map((r) => r.posting.id);
+    const found = getPostings(db, ids);
+    expect(found.map((p) => p?.id)).toEqual(ids);
+    expect(found.every((p) => p?.analysis.concepts[0]?.id === 'cert.ccma')).toBe(true);
   });
 
   it('returns the existing posting for the same content', () => {

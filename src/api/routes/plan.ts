@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getPosting, listPostings, type PageCursor, type StoredPosting } from '../../db/index.js';
+import { getPostings, listPostings, type PageCursor, type StoredPosting } from '../../db/index.js';
 import { buildTrainingPlan, type PlanPosting } from '../../gap/index.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../problem.js';
@@ -31,7 +31,7 @@ export function createPlanRoutes({ db, lexicon }: AppDeps) {
     let stored: StoredPosting[];
     if (body.postingIds) {
       const ids = [...new Set(body.postingIds)];
-      const found = ids.map((id) => getPosting(db, id));
+      const found = getPostings(db, ids);
       const missing = ids.filter((_, i) => !found[i]);
       if (missing.length > 0)
         throw new ApiError(404, { detail: `Postings not found: ${missing.join(', ')}` });
@@ -41,10 +41,8 @@ export function createPlanRoutes({ db, lexicon }: AppDeps) {
       let after: PageCursor | null = null;
       do {
         const page = listPostings(db, { filter: body.filter ?? {}, after, limit: 200 });
-        for (const item of page.items) {
-          const posting = getPosting(db, item.id);
-          if (posting) stored.push(posting);
-        }
+        const ids = page.items.map((item) => item.id);
+        for (const posting of getPostings(db, ids)) if (posting) stored.push(posting);
         after = page.next;
       } while (after && stored.length < MAX_PLAN_POSTINGS);
       stored = stored.slice(0, MAX_PLAN_POSTINGS);
