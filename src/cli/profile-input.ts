@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { GapReport, MissingItem, TrainingInfo } from '../gap/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
-import { formatProfileIssues, type Profile, validateProfile } from '../profile/index.js';
+import { formatProfileIssues, type Profile, todayIso, validateProfile } from '../profile/index.js';
 import { CliUsageError } from './command.js';
 import { readTextInput } from './read-input.js';
 
@@ -43,7 +43,7 @@ export async function readProfile(
 
 /** `YYYY-MM-DD` from --today, or the current date. */
 export function todayFrom(flag: string | undefined): string {
-  if (flag === undefined) return new Date().toISOString().slice(0, 10);
+  if (flag === undefined) return todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(flag)) throw new CliUsageError('--today must be a date YYYY-MM-DD');
   return flag;
 }

@@ -16,6 +16,7 @@ export {
   type Profile,
   type ProfileInput,
   profileSchema,
+  todayIso,
 } from './schema.js';
 export {
   formatProfileIssues,

@@ -6,7 +6,7 @@ import { analyzePosting } from '../extract/index.js';
 import type { Analysis } from '../extract/types.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { deriveState } from '../postings/us-state.js';
-import type { Credential, Profile } from './schema.js';
+import { type Credential, type Profile, todayIso } from './schema.js';
 import { normalizeProfile } from './validate.js';
 
 export interface ResumeOptions {
@@ -25,7 +25,7 @@ export function profileFromAnalysis(
   analysis: Pick<Analysis, 'concepts' | 'attributes' | 'text'>,
   options: ResumeOptions = {},
 ): Profile {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayIso();
   const text = analysis.text;
   const state = headerState(text) ?? deriveState(analysis.attributes.location);
   const concepts: Profile['concepts'] = {};

@@ -14,6 +14,11 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'must be a real date');
 
+/** Today (UTC) as YYYY-MM-DD: the date credentials' expiry is judged on unless one is given. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 /** A US state (or DC / territory) as its two-letter postal code. */
 export const stateCode = z
   .string()

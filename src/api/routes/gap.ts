@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { getPosting } from '../../db/index.js';
 import { analyzePosting } from '../../extract/index.js';
 import { buildGapReport } from '../../gap/index.js';
+import { todayIso } from '../../profile/index.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../problem.js';
 import { createRouter } from '../router.js';
@@ -41,7 +42,7 @@ export function createGapRoutes({ db, lexicon }: AppDeps) {
         lexicon,
       );
     }
-    const today = body.today ?? new Date().toISOString().slice(0, 10);
+    const today = body.today ?? todayIso();
     return c.json(buildGapReport(analysis, profile, lexicon, { today, postingState }), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { getPostings, listPostings, type PageCursor, type StoredPosting } from '../../db/index.js';
 import { buildTrainingPlan, type PlanPosting } from '../../gap/index.js';
+import { todayIso } from '../../profile/index.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../problem.js';
 import { createRouter } from '../router.js';
@@ -52,7 +53,7 @@ export function createPlanRoutes({ db, lexicon }: AppDeps) {
       postingId: p.id,
       postingState: p.state,
     }));
-    const today = body.today ?? new Date().toISOString().slice(0, 10);
+    const today = body.today ?? todayIso();
     return c.json(
       buildTrainingPlan(postings, profile, lexicon, {
         today,
