@@ -172,17 +172,17 @@ function isLetterAt(text: string, i: number): boolean {
   return /\p{L}/u.test(text[i]!);
 }
 
-function createToken(start: number, end: number, sep: number, word: WordInfo): Token {
+function createToken(start: number, end: number, word: WordInfo): Token {
   return {
     start,
     end,
     word,
-    stemId: word.stemId,
-    normId: word.normId,
-    exactId: word.exactId,
-    roots: word.roots,
-    marks: word.marks,
-    sep,
+    stemId: 0,
+    normId: 0,
+    exactId: 0,
+    roots: 0,
+    marks: 0,
+    sep: SEP_SPACE,
     clause: 0,
     line: 0,
     heading: false,
@@ -238,28 +238,34 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       else break;
       hash = wordHashStep(hash, c);
     }
-    const word = words.lookup(text, start, i, hash);
-    if (word.marks < 0) word.marks = wordMarks(word.surface);
+    const w = words.find(text, start, i, hash);
+    const word = words.info(w);
+    let marks = words.marks[w]!;
+    if (marks < 0) {
+      marks = wordMarks(word.surface);
+      words.marks[w] = marks;
+    }
     let token: Token;
     if (count < tokens.length) {
       token = tokens[count]!;
       token.start = start;
       token.end = i;
       token.word = word;
-      token.stemId = word.stemId;
-      token.normId = word.normId;
-      token.exactId = word.exactId;
-      token.roots = word.roots;
-      token.marks = word.marks;
       token.sep = SEP_SPACE;
       token.clause = 0;
       token.line = 0;
       token.heading = false;
       token.section = 'intro';
     } else {
-      token = createToken(start, i, SEP_SPACE, word);
+      token = createToken(start, i, word);
       tokens.push(token);
     }
+    // The ids come from the table's arrays, not the word's object: one less pointer to chase.
+    token.stemId = words.stemIds[w]!;
+    token.normId = words.normIds[w]!;
+    token.exactId = words.exactIds[w]!;
+    token.roots = words.roots[w]!;
+    token.marks = marks;
     if (count === 0) token.sep = SEP_CLAUSE;
     else if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {
       // Most gaps are one space; only the others are sliced and classified.

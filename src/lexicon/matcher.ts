@@ -20,8 +20,6 @@ export interface WordInfo extends WordIds {
   surface: string;
   norm: string;
   stem: string;
-  /** Flags the engine derives from the word on first sight and keeps here (-1 until then). */
-  marks: number;
 }
 
 export interface LexiconMatcher {
@@ -94,21 +92,28 @@ export function wordHashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
 
-/** Whether text holds `word` at `start` (a char loop: V8's startsWith with a position is far slower). */
-function sameChars(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
 /**
- * Surface → WordInfo, looked up by a range of the text and its hash: the tokenizer hashes each word
- * as it scans it, so a word seen before costs no string slice and no string hashing (open addressing
- * over parallel arrays; the cached surface string is reused for the token).
+ * Surface → word number, found by a range of the text and its hash: the tokenizer hashes each word
+ * as it scans it, so a word seen before costs no string slice and no string hashing. Open addressing;
+ * the probe, the surface comparison and the ids a token copies all read typed arrays, not the word's
+ * objects scattered over the heap (a tenth of the engine's time went to chasing those).
  */
 export class WordTable {
-  private hashes = new Int32Array(1024);
-  private infos: Array<WordInfo | undefined> = new Array(1024);
-  private size = 0;
+  /** Per slot: the word's number + 1 (0 = empty) and its hash. */
+  private slotWord = new Int32Array(1024);
+  private slotHash = new Int32Array(1024);
+  /** Per word: where its surface's UTF-16 units start in `chars`, and how many. */
+  private offsets = new Int32Array(512);
+  private lengths = new Int32Array(512);
+  private chars = new Uint16Array(4096);
+  private charCount = 0;
+  /** Per word: its ids and trie bits (see WordIds), and marks (-1 until the engine sets them). */
+  stemIds = new Int32Array(512);
+  normIds = new Int32Array(512);
+  exactIds = new Int32Array(512);
+  roots = new Int32Array(512);
+  marks = new Int32Array(512);
+  private infos: WordInfo[] = [];
 
   /** Without a vocabulary (tokenizing with no lexicon), every id is 0. */
   constructor(
@@ -117,32 +122,70 @@ export class WordTable {
     private readonly tries: readonly MatchTrie[] = [],
   ) {}
 
+  /** How many words the table holds. */
+  get size(): number {
+    return this.infos.length;
+  }
+
+  /** The word text[start, end) whose hash (WORD_HASH_SEED, wordHashStep) is `hash`. */
   lookup(text: string, start: number, end: number, hash: number): WordInfo {
-    // A probe reads only the contiguous hash array (0 marks an empty slot, so hash 0 is stored as 1);
-    // the entry itself is read only when the hash matches.
-    const key = hash === 0 ? 1 : hash;
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
+    return this.infos[this.find(text, start, end, hash)]!;
+  }
+
+  /** The number of the word text[start, end) (see lookup), adding it when new. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const key = hash === 0 ? 1 : hash; // 0 marks an empty slot's hash
+    const { slotWord, slotHash, chars } = this;
+    const mask = slotWord.length - 1;
     const length = end - start;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const h = hashes[slot]!;
-      if (h === 0) break;
-      if (h !== key) continue;
-      const surface = this.infos[slot]!.surface;
-      if (surface.length !== length) continue;
-      if (sameChars(text, start, surface)) return this.infos[slot]!;
+      const w = slotWord[slot]! - 1;
+      if (w < 0) break;
+      if (slotHash[slot] !== key || this.lengths[w] !== length) continue;
+      const offset = this.offsets[w]! - start;
+      let k = start;
+      while (k < end && chars[offset + k] === text.charCodeAt(k)) k++;
+      if (k === end) return w;
     }
+    return this.add(key, text, start, end);
+  }
+
+  /** A word's forms and ids. */
+  info(word: number): WordInfo {
+    return this.infos[word]!;
+  }
+
+  private add(key: number, text: string, start: number, end: number): number {
+    if (this.size >= WORD_CACHE_LIMIT) this.clear();
+    if ((this.size + 1) * 2 > this.slotWord.length) this.rehash(this.slotWord.length * 2);
+    const w = this.size;
+    if (w === this.offsets.length) this.growWords(w * 2);
+    const length = end - start;
+    if (this.charCount + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = 0; k < length; k++) this.chars[this.charCount + k] = text.charCodeAt(start + k);
+    this.offsets[w] = this.charCount;
+    this.lengths[w] = length;
+    this.charCount += length;
     const info = this.describe(text.slice(start, end));
-    this.insert(key, info);
-    return info;
+    this.infos.push(info);
+    this.stemIds[w] = info.stemId;
+    this.normIds[w] = info.normId;
+    this.exactIds[w] = info.exactId;
+    this.roots[w] = info.roots;
+    this.marks[w] = -1;
+    this.place(key, w);
+    return w;
   }
 
   private describe(surface: string): WordInfo {
     const norm = normalizeWord(surface);
     const stem = stemWord(norm);
     const vocabulary = this.vocabulary;
-    if (vocabulary === null)
-      return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0, marks: -1 };
+    if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0 };
     const ids = {
       stemId: vocabulary.get(stem) ?? 0,
       normId: vocabulary.get(norm) ?? 0,
@@ -150,29 +193,46 @@ export class WordTable {
     };
     let roots = 0;
     for (const trie of this.tries) if (startsPattern(trie, ids)) roots |= trie.bit;
-    return { surface, norm, stem, ...ids, roots, marks: -1 };
+    return { surface, norm, stem, ...ids, roots };
   }
 
-  private insert(hash: number, info: WordInfo): void {
-    if (this.size >= WORD_CACHE_LIMIT) this.reset(1024);
-    else if ((this.size + 1) * 2 > this.hashes.length) this.reset(this.hashes.length * 2);
-    const mask = this.hashes.length - 1;
-    let slot = hash & mask;
-    while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
-    this.hashes[slot] = hash;
-    this.infos[slot] = info;
-    this.size++;
+  private place(key: number, word: number): void {
+    const mask = this.slotWord.length - 1;
+    let slot = key & mask;
+    while (this.slotWord[slot] !== 0) slot = (slot + 1) & mask;
+    this.slotWord[slot] = word + 1;
+    this.slotHash[slot] = key;
   }
 
-  /** Resizes to `capacity` slots, keeping the entries unless the table is at its limit. */
-  private reset(capacity: number): void {
-    const { hashes, infos } = this;
-    const keep = this.size < WORD_CACHE_LIMIT;
-    this.hashes = new Int32Array(capacity);
-    this.infos = new Array(capacity);
-    this.size = 0;
-    if (!keep) return;
-    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) this.insert(hashes[i]!, infos[i]!);
+  private rehash(capacity: number): void {
+    const { slotWord, slotHash } = this;
+    this.slotWord = new Int32Array(capacity);
+    this.slotHash = new Int32Array(capacity);
+    for (let s = 0; s < slotWord.length; s++)
+      if (slotWord[s] !== 0) this.place(slotHash[s]!, slotWord[s]! - 1);
+  }
+
+  private growWords(capacity: number): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.offsets = grow(this.offsets);
+    this.lengths = grow(this.lengths);
+    this.stemIds = grow(this.stemIds);
+    this.normIds = grow(this.normIds);
+    this.exactIds = grow(this.exactIds);
+    this.roots = grow(this.roots);
+    this.marks = grow(this.marks);
+  }
+
+  /** At the size limit the table starts over (a stream of unique junk must not grow it forever). */
+  private clear(): void {
+    this.slotWord = new Int32Array(1024);
+    this.slotHash = new Int32Array(1024);
+    this.charCount = 0;
+    this.infos = [];
   }
 }
 

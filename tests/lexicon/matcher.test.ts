@@ -38,6 +38,36 @@ describe('WordTable', () => {
     }
   });
 
+  it("keeps each word's ids in its arrays, as its info has them, across growth", () => {
+    const table = lexiconMatcher(loadLexicon()).words;
+    const words = [
+      'phlebotomy',
+      'Epic',
+      'CMA',
+      'vital',
+      'signs',
+      'scheduling',
+      'zzqx',
+      ...Array.from({ length: 1500 }, (_, i) => `w${i}`),
+    ];
+    const text = words.join(' ');
+    let at = 0;
+    for (const w of words) {
+      const n = table.find(text, at, at + w.length, hashOf(text, at, at + w.length));
+      const info = table.info(n);
+      expect(info.surface).toBe(w);
+      expect([table.stemIds[n], table.normIds[n], table.exactIds[n], table.roots[n]]).toEqual([
+        info.stemId,
+        info.normId,
+        info.exactId,
+        info.roots,
+      ]);
+      at += w.length + 1;
+    }
+    const phlebotomy = table.info(table.find(text, 0, 10, hashOf(text, 0, 10)));
+    expect(phlebotomy.stemId + phlebotomy.normId).toBeGreaterThan(0);
+  });
+
   it('tells apart words whose hashes collide', () => {
     const table = new WordTable(null);
     expect(table.lookup('ab', 0, 2, 7).surface).toBe('ab');
