@@ -47,8 +47,19 @@ const BLOCK_TAGS = new Set([
   'ul',
   'br',
 ]);
-const DROP_SELECTOR =
-  'script, style, noscript, template, nav, footer, svg, iframe, object, head, form button';
+/** Elements whose text is never the posting's (a form's buttons too: "Apply now", "Submit"). */
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'footer',
+  'svg',
+  'iframe',
+  'object',
+  'head',
+]);
 const SUBHEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 export interface HtmlToTextOptions {
@@ -59,12 +70,12 @@ export interface HtmlToTextOptions {
 /** HTML → text: blocks and list items become lines, sub-headings end with ":", entities decoded. */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const $ = loadCheerio().load(html);
-  $(DROP_SELECTOR).remove();
   const parts: string[] = [];
   const newline = () => {
     if (parts.length && parts[parts.length - 1] !== '\n') parts.push('\n');
   };
-  const walk = (node: AnyNode): void => {
+  // Dropped elements are skipped while walking: a CSS selector pass to remove them cost as much as the parse.
+  const walk = (node: AnyNode, inForm: boolean): void => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       parts.push(options.preserveNewlines ? data.replace(/[ \t\f\v]+/g, ' ') : data.replace(/\s+/g, ' '));
@@ -73,10 +84,11 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     if (node.type !== 'tag' && node.type !== 'root') return;
     const el = node as unknown as { name?: string; children: AnyNode[] };
     const tag = el.name?.toLowerCase() ?? '';
+    if (DROP_TAGS.has(tag) || (inForm && tag === 'button')) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) newline();
     if (tag === 'li') parts.push('- ');
-    for (const child of el.children ?? []) walk(child);
+    for (const child of el.children ?? []) walk(child, inForm || tag === 'form');
     if (SUBHEADING_TAGS.has(tag)) {
       // A sub-heading is a section heading: give it the colon the section detector looks for.
       const last = parts.length - 1;
@@ -84,7 +96,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     }
     if (block) newline();
   };
-  walk($.root()[0] as AnyNode);
+  walk($.root()[0] as AnyNode, false);
   return parts
     .join('')
     .split('\n')
@@ -222,21 +234,32 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
   return collapseWhitespace(text).trim();
 }
 
-/** Where a run worth collapsing starts: a space before a space, a newline or the end; three newlines. */
-const WHITESPACE_RUN = / (?= |\n|$)|\n(?=\n\n)/g;
-
 /**
  * Runs of spaces, trailing spaces and more than one blank line, in one pass: a space run before a
- * newline or the end goes, a longer one becomes one space, three or more newlines become two. (The
- * regex finds the runs; a char loop over every character was several times slower.)
+ * newline or the end goes, a longer one becomes one space, three or more newlines become two. The
+ * runs are found by indexOf for "  ", " \n" and "\n\n\n" (a fast substring search), each searched
+ * again only once passed; a regex stopped at every space to test what follows it.
  */
-function collapseWhitespace(text: string): string {
+export function collapseWhitespace(text: string): string {
   const n = text.length;
   let out = '';
   let last = 0;
-  const runs = new RegExp(WHITESPACE_RUN);
-  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
-    const i = m.index;
+  let doubleSpace = text.indexOf('  ');
+  let spaceNewline = text.indexOf(' \n');
+  let newlines = text.indexOf('\n\n\n');
+  // A lone space at the very end (a longer final run is found as a double space).
+  const finalSpace = n > 0 && text.charCodeAt(n - 1) === 32 ? n - 1 : -1;
+  for (let from = 0; ; ) {
+    if (doubleSpace !== -1 && doubleSpace < from) doubleSpace = text.indexOf('  ', from);
+    if (spaceNewline !== -1 && spaceNewline < from) spaceNewline = text.indexOf(' \n', from);
+    if (newlines !== -1 && newlines < from) newlines = text.indexOf('\n\n\n', from);
+    let i = n;
+    if (doubleSpace !== -1) i = doubleSpace;
+    if (spaceNewline !== -1 && spaceNewline < i) i = spaceNewline;
+    if (newlines !== -1 && newlines < i) i = newlines;
+    if (finalSpace >= from && finalSpace < i) i = finalSpace;
+    if (i === n) break;
+    // Each candidate starts its run: an earlier character of the same run would have matched first.
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < n && text.charCodeAt(j) === c) j++;
@@ -247,7 +270,7 @@ function collapseWhitespace(text: string): string {
       out += text.slice(last, i) + (c === 32 ? ' ' : '\n\n');
       last = j;
     }
-    runs.lastIndex = j;
+    from = j;
   }
   return last === 0 ? text : out + text.slice(last);
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, normalizeHtml, normalizeText, repairGluedLines } from '../../src/extract/index.js';
+import { collapseWhitespace } from '../../src/extract/normalize.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { FAMILY_PRACTICE_HTML } from '../fixtures/extract-postings.js';
 
@@ -21,6 +23,18 @@ describe('normalizeHtml', () => {
       'Copyright',
     ])
       expect(text).not.toContain(gone);
+  });
+
+  it.each([
+    [
+      '<p>Room patients</p><form><label>Email</label><button>Apply now</button></form>',
+      'Room patients\nEmail',
+    ],
+    ['<p>Room patients</p><button>Show more</button>', 'Room patients\nShow more'],
+    ['<div>Draw blood<noscript>Enable JS</noscript><svg><text>logo</text></svg></div>', 'Draw blood'],
+    ['<DIV>Take vitals<SCRIPT>x()</SCRIPT><IFRAME>ad</IFRAME></DIV>', 'Take vitals'],
+  ])('drops what is never the posting: %j', (html, expected) => {
+    expect(htmlToText(html).trim()).toBe(expected);
   });
 
   it('makes headings and list items lines, with a colon after sub-headings', () => {
@@ -107,5 +121,50 @@ describe('normalizeText', () => {
   it('is idempotent', () => {
     const once = normalizeText('Draw bloodRoom patients\r\n\r\n\r\nTake\u00a0vitals', options);
     expect(normalizeText(once, options)).toBe(once);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  // The regex scan it replaced, as the reference: one pass, so a blank line of spaces between blank
+  // lines leaves three newlines (as before).
+  const reference = (text: string) => {
+    let out = '';
+    let last = 0;
+    const runs = / (?= |\n|$)|\n(?=\n\n)/g;
+    for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+      const i = m.index;
+      const c = text.charCodeAt(i);
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) === c) j++;
+      if (c === 32 && (j === text.length || text.charCodeAt(j) === 10)) {
+        out += text.slice(last, i);
+        last = j;
+      } else if (j - i >= (c === 32 ? 2 : 3)) {
+        out += text.slice(last, i) + (c === 32 ? ' ' : '\n\n');
+        last = j;
+      }
+      runs.lastIndex = j;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  };
+
+  it.each([
+    ['a  b', 'a b'],
+    ['a \nb', 'a\nb'],
+    ['a   \n\n\n\nb ', 'a\n\nb'],
+    ['a\n\nb', 'a\n\nb'],
+    ['  a', ' a'],
+    [' ', ''],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(collapseWhitespace(input)).toBe(expected);
+  });
+
+  it('agrees with the regex rule on any mix of spaces, newlines and letters', () => {
+    const texts = fc.array(fc.constantFrom(' ', '\n', 'a', 'b'), { maxLength: 40 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(texts, (text) => collapseWhitespace(text) === reference(text)),
+      { numRuns: 2000 },
+    );
   });
 });
