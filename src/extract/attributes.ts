@@ -58,7 +58,15 @@ const EXPERIENCE_AFTER = new RegExp(
 );
 
 const EXPERIENCE_WORD = /experience/i;
-const EMPLOYMENT_HINT = /full|part|diem|PRN|temp|contract|seasonal|locum|hours|hrs|\bFT\b|\bPT\b|term/i;
+/**
+ * Where an employment pattern may start: every pattern opens its word at a word boundary ("full-time",
+ * "per diem", "PRN", "40hrs", "13 week assignment"), so "department", "successfully" or "determine" are
+ * not hints. EMPLOYMENT_WORD tests one word (a word's inner apostrophe is a boundary too: "O'FT"),
+ * EMPLOYMENT_HINT a whole line.
+ */
+const EMPLOYMENT_STEMS = String.raw`\d*(?:full|part|diem|perdiem|prn|temp|contract|assignment|seasonal|locum|hours|hrs|ft|pt|term|fixed)`;
+const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_STEMS}`, 'i');
+const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_STEMS}`, 'iu');
 
 /** A word that holds "experience" (the experience patterns' anchor). */
 export const MARK_EXPERIENCE = 1;
@@ -73,7 +81,7 @@ export const MARK_EMPLOYMENT = 2;
 export function wordMarks(surface: string): number {
   return (
     (EXPERIENCE_WORD.test(surface) ? MARK_EXPERIENCE : 0) |
-    (EMPLOYMENT_HINT.test(surface) ? MARK_EMPLOYMENT : 0)
+    (EMPLOYMENT_WORD.test(surface) ? MARK_EMPLOYMENT : 0)
   );
 }
 

@@ -5,7 +5,10 @@ import {
   extractEmploymentType,
   extractExperienceYears,
   extractPay,
+  MARK_EMPLOYMENT,
+  MARK_EXPERIENCE,
   parseCertWindow,
+  wordMarks,
 } from '../../src/extract/attributes.js';
 import { analyzePosting, type EmploymentType, type Pay, segmentText } from '../../src/extract/index.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
@@ -52,6 +55,8 @@ describe('employmentType', () => {
     ['PRN position', 'per-diem'],
     ['Per diem role covering weekends', 'per-diem'],
     ['13-week contract assignment', 'temporary'],
+    ['A 13 week assignment in Denver', 'temporary'],
+    ['Our department is growing', null],
     ['Contract position with a local clinic', 'temporary'],
     ['Temporary role through March', 'temporary'],
     ['Schedule: 40 hours per week', 'full-time'],
@@ -135,6 +140,13 @@ describe('word marks', () => {
   const PIECES = [
     'Full-time',
     'full time',
+    'Fulltime',
+    'FullTime',
+    'perdiem',
+    'fixedterm',
+    'travel contract',
+    'successfully',
+    'partner',
     'FT',
     'PT schedule',
     'PT',
@@ -169,6 +181,18 @@ describe('word marks', () => {
     ' ',
   ];
   const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(' '));
+
+  it.each([
+    ['full', MARK_EMPLOYMENT],
+    ['PRN', MARK_EMPLOYMENT],
+    ['40hrs', MARK_EMPLOYMENT],
+    ['department', 0],
+    ['successfully', 0],
+    ['determine', 0],
+    ['experienced', MARK_EXPERIENCE],
+  ])('%s has marks %i', (word, marks) => {
+    expect(wordMarks(word)).toBe(marks);
+  });
 
   it('give the same employment type and experience as reading every line as text', () => {
     fc.assert(
