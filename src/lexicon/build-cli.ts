@@ -5,15 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { buildLexicon } from './build.js';
 import { LexiconError } from './errors.js';
 import { DEFAULT_LEXICON_DIR } from './load.js';
-import { packTrie } from './trie.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'compiled.json');
 try {
   const compiled = buildLexicon(DEFAULT_LEXICON_DIR);
   mkdirSync(dirname(out), { recursive: true });
-  const { concept, cue, heading } = compiled.tries;
-  const tries = { concept: packTrie(concept), cue: packTrie(cue), heading: packTrie(heading) };
-  writeFileSync(out, JSON.stringify({ ...compiled, tries }));
+  writeFileSync(out, JSON.stringify(compiled));
   const patterns = compiled.patternCount;
   process.stdout.write(
     `lexicon ${compiled.version}: ${compiled.concepts.length} concepts, ${compiled.aliases.length} aliases, ${patterns} patterns → ${out}\n`,

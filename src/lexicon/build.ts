@@ -8,7 +8,7 @@ import { collectVocabulary } from './matcher.js';
 import { type Pattern, parseAlias } from './parse-alias.js';
 import { type LexiconSource, readLexiconSource } from './read-source.js';
 import { normalizeWord, stemWord } from './stem.js';
-import { createTrie } from './trie.js';
+import { createTrie, encodeTrie, flattenTrie, type Vocabulary } from './trie.js';
 
 type Nlp = (text: string) => {
   terms(): { json(): Array<{ terms: Array<{ tags: string[] }> }> };
@@ -136,16 +136,17 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     kind: kind as CompiledLexicon['headingKinds'][number],
     patterns: phrases.flatMap((p) => compileAliasText(p, `heading ${kind} "${p}"`, false)),
   }));
-  const tries = {
-    concept: createTrie(aliasPatterns.map((patterns, owner) => ({ owner, patterns }))),
-    cue: createTrie(cuePatterns.map((patterns, owner) => ({ owner, patterns }))),
-    heading: createTrie(headings.map((h, owner) => ({ owner, patterns: h.patterns }))),
-  };
+  const concept = createTrie(aliasPatterns.map((patterns, owner) => ({ owner, patterns })));
+  const cue = createTrie(cuePatterns.map((patterns, owner) => ({ owner, patterns })));
+  const heading = createTrie(headings.map((h, owner) => ({ owner, patterns: h.patterns })));
+  const vocabulary = collectVocabulary([concept, cue, heading], aliases);
+  const ids: Vocabulary = new Map(vocabulary.map((w, i) => [w, i + 1]));
+  const store = (trie: typeof concept) => encodeTrie(flattenTrie(trie, ids));
   const protectedWords = new Set(
     aliases.flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? []).map((w) => w.toLowerCase()),
   );
   return {
-    format: 3,
+    format: 4,
     name: source.name,
     version: source.version,
     sourceHash,
@@ -161,15 +162,10 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     aliases,
     cues,
     headingKinds: headings.map((h) => h.kind),
-    tries,
+    tries: { concept: store(concept), cue: store(cue), heading: store(heading) },
     settingWords: source.sections.settingWords.map((w) => stemWord(normalizeWord(w))),
     protectedWords: [...protectedWords],
-    vocabulary: collectVocabulary({
-      conceptTrie: tries.concept,
-      cueTrie: tries.cue,
-      headingTrie: tries.heading,
-      aliases,
-    }),
+    vocabulary,
     patternCount: aliasPatterns.reduce((n, p) => n + p.length, 0),
   };
 }

@@ -1,7 +1,7 @@
 // The compiled lexicon: what `npm run build` writes and the engine loads. Plain JSON.
 import type { Category, CueKind, SectionKind } from './constants.js';
 import type { TrainingSource } from './schema.js';
-import type { TrieNode } from './trie.js';
+import type { StoredTrie } from './trie.js';
 
 /**
  * A pattern element: a stem (`w`), a lowercased word (`l`, for cue phrases where "needs" is not
@@ -39,7 +39,7 @@ export interface CompiledCue {
 }
 
 export interface CompiledLexicon {
-  format: 3;
+  format: 4;
   name: string;
   version: string;
   /** Hash of the source files: a stale compiled file is rebuilt instead of used. */
@@ -49,7 +49,7 @@ export interface CompiledLexicon {
   cues: CompiledCue[];
   headingKinds: Array<Exclude<SectionKind, 'title'>>;
   /** Owners are indices into aliases / cues / headingKinds. */
-  tries: { concept: TrieNode; cue: TrieNode; heading: TrieNode };
+  tries: { concept: StoredTrie; cue: StoredTrie; heading: StoredTrie };
   /** Stems of the nouns that place a weak specialty ("dermatology clinic"). */
   settingWords: string[];
   /** Names with inner capitals that glued-line repair must not split ("NextGen"). */

@@ -7,7 +7,7 @@ import type { CompiledAlias, CompiledCue, CompiledLexicon, ConceptInfo } from '.
 import type { SectionKind } from './constants.js';
 import { LexiconError } from './errors.js';
 import { hashLexiconSource } from './hash.js';
-import type { TrieNode } from './trie.js';
+import { decodeTrie, type FlatTrie } from './trie.js';
 
 export interface Lexicon {
   name: string;
@@ -20,12 +20,12 @@ export interface Lexicon {
   settingWords: Set<string>;
   /** Names with inner capitals ("NextGen", "eClinicalWorks") that are not two glued lines. */
   protectedWords: Set<string>;
-  /** The pattern words in id order, from the build (the matcher derives it when absent). */
-  vocabulary?: string[];
+  /** The pattern words in id order (id = index + 1): the tries' edges are keyed by these ids. */
+  vocabulary: string[];
   /** Tries: owners are indices into aliases / cues / headingKinds. */
-  conceptTrie: TrieNode;
-  cueTrie: TrieNode;
-  headingTrie: TrieNode;
+  conceptTrie: FlatTrie;
+  cueTrie: FlatTrie;
+  headingTrie: FlatTrie;
 }
 
 export interface LoadLexiconOptions {
@@ -52,9 +52,9 @@ export function createLexicon(compiled: CompiledLexicon): Lexicon {
     headingKinds: compiled.headingKinds,
     settingWords: new Set(compiled.settingWords),
     protectedWords: new Set(compiled.protectedWords),
-    conceptTrie: compiled.tries.concept,
-    cueTrie: compiled.tries.cue,
-    headingTrie: compiled.tries.heading,
+    conceptTrie: decodeTrie(compiled.tries.concept),
+    cueTrie: decodeTrie(compiled.tries.cue),
+    headingTrie: decodeTrie(compiled.tries.heading),
     vocabulary: compiled.vocabulary,
   };
 }
@@ -63,7 +63,7 @@ function readCompiled(path: string): CompiledLexicon | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
-    return parsed.format === 3 ? parsed : undefined;
+    return parsed.format === 4 ? parsed : undefined;
   } catch {
     throw new LexiconError('compiled lexicon is not valid JSON; run `npm run build`', path);
   }

@@ -1,7 +1,7 @@
 // What the engine matches against, derived once per lexicon: its tries keyed by vocabulary ids, and
 // a cache of each word's normal form, stem and ids. Held in a WeakMap keyed by the lexicon object,
 // so it lives as long as the lexicon does and two lexicons never share ids.
-import type { CompiledPattern } from './compiled.js';
+import type { CompiledAlias, CompiledPattern } from './compiled.js';
 import type { Lexicon } from './load.js';
 import { normalizeWord, stemWord } from './stem.js';
 import {
@@ -11,6 +11,7 @@ import {
   createTrie,
   type MatchTrie,
   startsPattern,
+  type TrieNode,
   type Vocabulary,
   type WordIds,
 } from './trie.js';
@@ -49,18 +50,17 @@ export interface ContextTrie {
 const matchers = new WeakMap<Lexicon, LexiconMatcher>();
 
 /**
- * Every word the lexicon's patterns use, in id order (id = index + 1). The build stores it in the
- * compiled lexicon so start-up need not walk the tries; the phrase lists (near, notNear…) are
- * included because tokens take their ids before those tries are built.
+ * Every word the lexicon's patterns use, in id order (id = index + 1), from the build-time tries.
+ * The phrase lists (near, notNear…) are included because tokens take their ids before the context
+ * trie is built from them.
  */
 export function collectVocabulary(
-  lexicon: Pick<Lexicon, 'conceptTrie' | 'cueTrie' | 'headingTrie' | 'aliases'>,
+  tries: readonly TrieNode[],
+  aliases: readonly Pick<CompiledAlias, 'near' | 'notNear' | 'notAfter' | 'notBefore'>[],
 ): string[] {
   const vocabulary: Vocabulary = new Map();
-  addTrieWords(vocabulary, lexicon.conceptTrie);
-  addTrieWords(vocabulary, lexicon.cueTrie);
-  addTrieWords(vocabulary, lexicon.headingTrie);
-  for (const a of lexicon.aliases) {
+  for (const trie of tries) addTrieWords(vocabulary, trie);
+  for (const a of aliases) {
     for (const phrases of [a.near, a.notNear, a.notAfter, a.notBefore])
       if (phrases) addPatternWords(vocabulary, phrases);
   }
@@ -71,10 +71,8 @@ const WORD_CACHE_LIMIT = 200_000;
 export function lexiconMatcher(lexicon: Lexicon): LexiconMatcher {
   let matcher = matchers.get(lexicon);
   if (!matcher) {
-    // Every word first (tokens take their ids from the vocabulary), then the tries' roots: the rest
-    // of each trie is expanded as matching reaches it, which keeps start-up cheap.
-    const ordered = lexicon.vocabulary ?? collectVocabulary(lexicon);
-    const vocabulary: Vocabulary = new Map(ordered.map((w, i) => [w, i + 1]));
+    // The tries' edges are keyed by the build's vocabulary ids; tokens take their ids from the same.
+    const vocabulary: Vocabulary = new Map(lexicon.vocabulary.map((w, i) => [w, i + 1]));
     const concept = compileTrie(lexicon.conceptTrie, vocabulary, 1);
     const cue = compileTrie(lexicon.cueTrie, vocabulary, 2);
     const heading = compileTrie(lexicon.headingTrie, vocabulary, 4);

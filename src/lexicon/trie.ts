@@ -1,18 +1,14 @@
 // A token trie over compiled patterns: the posting's words are walked once from each start word,
 // instead of one regex per alias. Gap elements (`*`) skip a few words inside a clause.
 //
-// The trie is plain JSON so the build can write it and the runtime read it straight from JSON.parse.
-// A node is always a 5-slot array: [by stem, by lowercased word, by exact word, gaps, owners ending
-// here]; 0 = none. Before matching, compileTrie turns it into MatchNodes keyed by vocabulary ids
-// (numbers): parsed objects each have their own shape, and comparing strings per token is slow.
+// The build makes the trie as plain JSON nodes (createTrie), then flattens it into typed arrays keyed
+// by vocabulary ids (flattenTrie), which the compiled lexicon stores as base64 (encodeTrie). Matching
+// reads only those arrays: no object per node to chase, and nothing to build at start-up.
 import type { CompiledPattern } from './compiled.js';
 
-/**
- * A node's children by word. A child may be its whole subtree written as JSON, parsed only when the
- * matcher first reaches it: the compiled file stores the roots' subtrees that way, so start-up parses
- * (and the garbage collector handles) a fraction of the tries' objects.
- */
-type JsonChildren = Record<string, TrieNode | string>;
+/** A node's children by word. */
+type JsonChildren = Record<string, TrieNode>;
+/** A build-time node: [by stem, by lowercased word, by exact word, gaps, owners ending here]; 0 = none. */
 export type TrieNode = [
   words: JsonChildren | 0,
   lower: JsonChildren | 0,
@@ -70,12 +66,10 @@ function childOf(node: TrieNode, slot: 0 | 1 | 2, key: string): TrieNode {
     children = {};
     node[slot] = children;
   }
-  // Built tries hold nodes only (subtrees become strings when written: packTrie).
-  const plain = children as Record<string, TrieNode>;
-  let next = plain[key];
+  let next = children[key];
   if (!next) {
     next = newNode();
-    plain[key] = next;
+    children[key] = next;
   }
   return next;
 }
@@ -139,7 +133,7 @@ function addChildWords(vocabulary: Vocabulary, children: JsonChildren | 0): void
   for (const word in children) {
     if (!Object.hasOwn(children, word)) continue;
     wordId(vocabulary, word);
-    addTrieWords(vocabulary, unpack(children[word]!));
+    addTrieWords(vocabulary, children[word]!);
   }
 }
 
@@ -152,155 +146,123 @@ export function addTrieWords(vocabulary: Vocabulary, node: TrieNode): void {
 }
 
 /**
- * A node's children by word id: ids sorted in a typed array beside their nodes. Most nodes have a
- * handful of children, found by a scan of a few integers rather than a Map's hashing; larger sets
- * are binary-searched.
+ * A trie in typed arrays. Node n is nodes[4n..4n+4): the index of its first edge, its stem and
+ * lowercase edge counts (low and high 16 bits), its exact and gap edge counts (likewise), and the index
+ * of the owners ending there in `outs` (-1: none). A node's edges are consecutive (word id, child)
+ * pairs in `edges`: stem edges, then lowercase, then exact, each sorted by id, then its gaps as
+ * (max words skipped, child) pairs. Node 0 is the root.
  */
-export class Children {
-  constructor(
-    private readonly ids: Int32Array,
-    private readonly nodes: readonly MatchNode[],
-  ) {}
-
-  get(id: number): MatchNode | undefined {
-    const ids = this.ids;
-    const n = ids.length;
-    if (n <= 8) {
-      for (let k = 0; k < n; k++) if (ids[k] === id) return this.nodes[k];
-      return undefined;
-    }
-    let lo = 0;
-    let hi = n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = ids[mid]!;
-      if (at === id) return this.nodes[mid];
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
-  /** Every child with its id. */
-  *entries(): IterableIterator<[number, MatchNode]> {
-    for (let k = 0; k < this.ids.length; k++) yield [this.ids[k]!, this.nodes[k]!];
-  }
+export interface FlatTrie {
+  nodes: Int32Array;
+  edges: Int32Array;
+  outs: number[][];
 }
 
-/**
- * The matcher's form of a trie node: children keyed by vocabulary id (a class, so reads stay
- * monomorphic). A node is expanded from its JSON form the first time the matcher reaches it: building
- * the whole concept trie up front would cost tens of milliseconds before the first result.
- */
-export class MatchNode {
-  stem: Children | null = null;
-  lower: Children | null = null;
-  exact: Children | null = null;
-  gaps: Array<{ max: number; next: MatchNode }> | null = null;
-  out: number[] | null = null;
-  /** The JSON node (or its text), until expanded. */
-  source: TrieNode | string | null;
-
-  constructor(source: TrieNode | string) {
-    this.source = source;
-  }
+/** A flat trie as the compiled lexicon stores it (the arrays' bytes in base64). */
+export interface StoredTrie {
+  nodes: string;
+  edges: string;
+  outs: number[][];
 }
 
-function compileChildren(children: JsonChildren | 0, vocabulary: Vocabulary): Children | null {
-  if (children === 0) return null;
-  const entries: Array<[number, MatchNode]> = [];
-  for (const word in children) {
-    if (Object.hasOwn(children, word))
-      entries.push([wordId(vocabulary, word), new MatchNode(children[word]!)]);
-  }
-  if (entries.length === 0) return null;
-  entries.sort((a, b) => a[0] - b[0]);
-  return new Children(
-    Int32Array.from(entries, (e) => e[0]),
-    entries.map((e) => e[1]),
-  );
-}
+const MAX_EDGES = 0xffff;
 
-/** Fills in a node's children (themselves still unexpanded) from its JSON form. */
-function expand(node: MatchNode, vocabulary: Vocabulary): MatchNode {
-  if (node.source === null) return node;
-  const source = unpack(node.source);
-  node.stem = compileChildren(source[0], vocabulary);
-  node.lower = compileChildren(source[1], vocabulary);
-  node.exact = compileChildren(source[2], vocabulary);
-  if (source[3] !== 0) node.gaps = source[3].map(([max, next]) => ({ max, next: new MatchNode(next) }));
-  if (source[4] !== 0) node.out = source[4];
-  node.source = null;
-  return node;
-}
-
-function unpack(node: TrieNode | string): TrieNode {
-  return typeof node === 'string' ? (JSON.parse(node) as TrieNode) : node;
-}
-
-/**
- * The trie as the compiled file stores it: each child of the root written as a JSON string (see
- * JsonChildren). Matching reads both forms.
- */
-export function packTrie(root: TrieNode): TrieNode {
-  const pack = (children: JsonChildren | 0): JsonChildren | 0 => {
-    if (children === 0) return 0;
-    const packed: JsonChildren = {};
-    for (const word in children) {
-      if (!Object.hasOwn(children, word)) continue;
-      const child = children[word]!;
-      packed[word] = typeof child === 'string' ? child : JSON.stringify(child);
-    }
-    return packed;
+/** Flattens a build-time trie; words missing from the vocabulary are added to it. */
+export function flattenTrie(root: TrieNode, vocabulary: Vocabulary): FlatTrie {
+  const nodes: number[] = [];
+  const edges: number[] = [];
+  const outs: number[][] = [];
+  const sorted = (children: JsonChildren | 0): Array<[number, TrieNode]> => {
+    if (children === 0) return [];
+    const list: Array<[number, TrieNode]> = [];
+    for (const word in children)
+      if (Object.hasOwn(children, word)) list.push([wordId(vocabulary, word), children[word]!]);
+    return list.sort((x, y) => x[0] - y[0]);
   };
-  return [pack(root[0]), pack(root[1]), pack(root[2]), root[3], root[4]];
+  // Depth first, so a node's subtree lies near it in the arrays.
+  const add = (node: TrieNode): number => {
+    const n = nodes.length / 4;
+    const stem = sorted(node[0]);
+    const lower = sorted(node[1]);
+    const exact = sorted(node[2]);
+    const gaps = node[3] === 0 ? [] : node[3].map(([max, next]): [number, TrieNode] => [max, next]);
+    for (const count of [stem.length, lower.length, exact.length, gaps.length])
+      if (count > MAX_EDGES) throw new RangeError(`a trie node has ${count} edges of one kind`);
+    const first = edges.length / 2;
+    nodes.push(first, stem.length | (lower.length << 16), exact.length | (gaps.length << 16), -1);
+    if (node[4] !== 0) {
+      nodes[4 * n + 3] = outs.length;
+      outs.push(node[4]);
+    }
+    const all = [...stem, ...lower, ...exact, ...gaps];
+    for (const [key] of all) edges.push(key, 0);
+    all.forEach(([, child], k) => {
+      edges[2 * (first + k) + 1] = add(child);
+    });
+    return n;
+  };
+  add(root);
+  return { nodes: Int32Array.from(nodes), edges: Int32Array.from(edges), outs };
+}
+
+/** A flat trie for the compiled file. (The bytes are in the platform's order: the file is built where it runs.) */
+export function encodeTrie(trie: FlatTrie): StoredTrie {
+  const base64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return { nodes: base64(trie.nodes), edges: base64(trie.edges), outs: trie.outs };
+}
+
+export function decodeTrie(stored: StoredTrie): FlatTrie {
+  const int32 = (text: string) => {
+    const bytes = Buffer.from(text, 'base64');
+    const array = new Int32Array(bytes.length >> 2);
+    new Uint8Array(array.buffer).set(bytes); // a copy: the Buffer may sit unaligned in a shared pool
+    return array;
+  };
+  return { nodes: int32(stored.nodes), edges: int32(stored.edges), outs: stored.outs };
 }
 
 /**
- * A trie in the matcher's form, keyed by the vocabulary's ids. Every word of the trie must already be
- * in the vocabulary (addTrieWords): tokens take their ids before the nodes are expanded.
+ * A trie ready for matchTrie: a flat trie (or a build-time one, flattened now) with its root's
+ * children indexed by word id, since the root is probed at every token.
  */
-export function compileTrie(node: TrieNode, vocabulary: Vocabulary, bit = 0): MatchTrie {
-  const root = expand(new MatchNode(node), vocabulary);
-  return {
-    root,
-    vocabulary,
-    bit,
-    rootStem: byId(root.stem, vocabulary.size),
-    rootLower: byId(root.lower, vocabulary.size),
-    rootExact: byId(root.exact, vocabulary.size),
-  };
+export function compileTrie(source: TrieNode | FlatTrie, vocabulary: Vocabulary, bit = 0): MatchTrie {
+  const flat = Array.isArray(source) ? flattenTrie(source, vocabulary) : source;
+  const { nodes, edges } = flat;
+  const size = vocabulary.size + 1;
+  const rootStem = new Int32Array(size);
+  const rootLower = new Int32Array(size);
+  const rootExact = new Int32Array(size);
+  let k = nodes[0]!;
+  for (const [array, count] of [
+    [rootStem, nodes[1]! & MAX_EDGES],
+    [rootLower, nodes[1]! >>> 16],
+    [rootExact, nodes[2]! & MAX_EDGES],
+  ] as const) {
+    for (const end = k + count; k < end; k++) array[edges[2 * k]!] = edges[2 * k + 1]!;
+  }
+  return { ...flat, vocabulary, bit, rootStem, rootLower, rootExact };
 }
 
 /** Whether a pattern of the trie starts with a word of these ids. */
 export function startsPattern(trie: MatchTrie, word: Omit<WordIds, 'roots'>): boolean {
   return (
-    trie.rootStem[word.stemId] !== undefined ||
-    trie.rootLower[word.normId] !== undefined ||
-    trie.rootExact[word.exactId] !== undefined
+    (trie.rootStem[word.stemId] ?? 0) !== 0 ||
+    (trie.rootLower[word.normId] ?? 0) !== 0 ||
+    (trie.rootExact[word.exactId] ?? 0) !== 0
   );
 }
 
-/** A root's children as an array indexed by word id: the root is probed at every token. */
-function byId(children: Children | null, size: number): Array<MatchNode | undefined> {
-  const array = new Array<MatchNode | undefined>(size + 1).fill(undefined);
-  if (children !== null) for (const [id, child] of children.entries()) array[id] = child;
-  return array;
-}
-
-/** A trie ready for matchTrie: its root, and the vocabulary its nodes are expanded with. */
-export interface MatchTrie {
-  root: MatchNode;
+export interface MatchTrie extends FlatTrie {
   vocabulary: Vocabulary;
   /**
    * This trie's bit in the words' `roots` masks (0: none). A word whose mask lacks it starts no
    * pattern, which skips the root lookups for most words without touching the root arrays.
    */
   bit: number;
-  /** The root's children by word id (ids past the end have none). */
-  rootStem: Array<MatchNode | undefined>;
-  rootLower: Array<MatchNode | undefined>;
-  rootExact: Array<MatchNode | undefined>;
+  /** The root's child by word id (0: none; ids past the end have none). */
+  rootStem: Int32Array;
+  rootLower: Int32Array;
+  rootExact: Int32Array;
 }
 
 const SOFT = 1;
@@ -316,7 +278,9 @@ export interface MatchOptions {
 
 /** The state of one matchTrie call, passed down the recursion instead of closed over. */
 interface Walk {
-  vocabulary: Vocabulary;
+  nodes: Int32Array;
+  edges: Int32Array;
+  outs: number[][];
   tokens: readonly MatchToken[];
   to: number;
   /** The strongest boundary a pattern's next word may follow (SOFT), or any when separators are ignored. */
@@ -331,17 +295,38 @@ interface Walk {
 
 const NO_MATCHES: readonly TrieMatch[] = Object.freeze([]);
 const NO_TOKENS: readonly MatchToken[] = Object.freeze([]);
+const NO_INTS = new Int32Array(0);
+/** Stands for "any boundary" (an integer, so the walk's fields stay small integers). */
+const ANY_SEP = 0x7fffffff;
 
-function visit(walk: Walk, node: MatchNode, i: number): void {
-  if (node.source !== null) expand(node, walk.vocabulary);
-  const { path, depth } = walk;
-  if (node.out !== null && depth > 0) {
+/** The child of `count` edges from `first` whose word id is `id`, or 0. */
+function findChild(edges: Int32Array, first: number, count: number, id: number): number {
+  if (count <= 8) {
+    for (let k = first, end = first + count; k < end; k++) if (edges[2 * k] === id) return edges[2 * k + 1]!;
+    return 0;
+  }
+  let lo = first;
+  let hi = first + count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = edges[2 * mid]!;
+    if (at === id) return edges[2 * mid + 1]!;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+function visit(walk: Walk, node: number, i: number): void {
+  const out = walk.nodes[4 * node + 3]!;
+  if (out !== -1 && walk.depth > 0) {
+    const { path, depth } = walk;
     const start = path[0]!;
     const end = path[depth - 1]! + 1;
     const match: TrieMatch = {
       start,
       end,
-      owners: node.out,
+      owners: walk.outs[out]!,
       words: depth,
       // Most matches are contiguous: their tokens are implied by the range.
       tokens: end - start === depth ? null : Array.from(path.subarray(0, depth)),
@@ -353,7 +338,7 @@ function visit(walk: Walk, node: MatchNode, i: number): void {
   step(walk, node, i, walk.maxSep);
 }
 
-function enter(walk: Walk, next: MatchNode, i: number): void {
+function enter(walk: Walk, next: number, i: number): void {
   pushPath(walk, i);
   visit(walk, next, i + 1);
   walk.depth--;
@@ -368,31 +353,42 @@ function pushPath(walk: Walk, i: number): void {
   walk.path[walk.depth++] = i;
 }
 
-function step(walk: Walk, node: MatchNode, i: number, maxSep: number): void {
+function step(walk: Walk, node: number, i: number, maxSep: number): void {
   if (i >= walk.to) return;
   const token = walk.tokens[i]!;
   if (walk.depth > 0 && token.sep > maxSep) return;
-  if (node.stem !== null && token.stemId !== 0) {
-    const next = node.stem.get(token.stemId);
-    if (next !== undefined) enter(walk, next, i);
+  const { nodes, edges } = walk;
+  let first = nodes[4 * node]!;
+  const words = nodes[4 * node + 1]!;
+  const more = nodes[4 * node + 2]!;
+  const stems = words & MAX_EDGES;
+  const lowers = words >>> 16;
+  const exacts = more & MAX_EDGES;
+  if (stems !== 0 && token.stemId !== 0) {
+    const next = findChild(edges, first, stems, token.stemId);
+    if (next !== 0) enter(walk, next, i);
   }
-  if (node.lower !== null && token.normId !== 0) {
-    const next = node.lower.get(token.normId);
-    if (next !== undefined) enter(walk, next, i);
+  first += stems;
+  if (lowers !== 0 && token.normId !== 0) {
+    const next = findChild(edges, first, lowers, token.normId);
+    if (next !== 0) enter(walk, next, i);
   }
+  first += lowers;
   // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
-  if (node.exact !== null && token.exactId !== 0) {
-    const next = node.exact.get(token.exactId);
-    if (next !== undefined) enter(walk, next, i);
+  if (exacts !== 0 && token.exactId !== 0) {
+    const next = findChild(edges, first, exacts, token.exactId);
+    if (next !== 0) enter(walk, next, i);
   }
-  const gaps = node.gaps;
-  if (gaps !== null) {
+  first += exacts;
+  const gaps = more >>> 16;
+  if (gaps !== 0) {
     const { tokens, to, gapSep } = walk;
-    for (const { max, next } of gaps) {
+    for (let g = first, end = first + gaps; g < end; g++) {
+      const max = edges[2 * g]!;
+      const next = edges[2 * g + 1]!;
       // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
       for (let k = 0; k <= max && i + k < to; k++) {
         if (tokens[i + k]!.sep > gapSep) break;
-        if (next.source !== null) expand(next, walk.vocabulary);
         step(walk, next, i + k, gapSep);
       }
     }
@@ -418,7 +414,9 @@ export function matchTrie(
   const limit = options?.limit ?? Number.POSITIVE_INFINITY;
   const free = options?.ignoreSeparators === true;
   const walk: Walk = spareWalk ?? {
-    vocabulary: trie.vocabulary,
+    nodes: NO_INTS,
+    edges: NO_INTS,
+    outs: [],
     tokens,
     to,
     maxSep: SOFT,
@@ -428,11 +426,13 @@ export function matchTrie(
     depth: 0,
   };
   spareWalk = null;
-  walk.vocabulary = trie.vocabulary;
+  walk.nodes = trie.nodes;
+  walk.edges = trie.edges;
+  walk.outs = trie.outs;
   walk.tokens = tokens;
   walk.to = to;
-  walk.maxSep = free ? Number.POSITIVE_INFINITY : SOFT;
-  walk.gapSep = free ? Number.POSITIVE_INFINITY : COMMA;
+  walk.maxSep = free ? ANY_SEP : SOFT;
+  walk.gapSep = free ? ANY_SEP : COMMA;
   walk.matches = null;
   walk.depth = 0;
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
@@ -442,14 +442,14 @@ export function matchTrie(
     const token = tokens[i]!;
     if (bit !== 0 && (token.roots & bit) === 0) continue;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
-    const byStem = token.stemId < size ? rootStem[token.stemId] : undefined;
-    const byLower = token.normId < size ? rootLower[token.normId] : undefined;
-    const byExact = token.exactId < size ? rootExact[token.exactId] : undefined;
-    if (byStem === undefined && byLower === undefined && byExact === undefined) continue;
+    const byStem = token.stemId < size ? rootStem[token.stemId]! : 0;
+    const byLower = token.normId < size ? rootLower[token.normId]! : 0;
+    const byExact = token.exactId < size ? rootExact[token.exactId]! : 0;
+    if (byStem === 0 && byLower === 0 && byExact === 0) continue;
     pushPath(walk, i);
-    if (byStem) visit(walk, byStem, i + 1);
-    if (byLower) visit(walk, byLower, i + 1);
-    if (byExact) visit(walk, byExact, i + 1);
+    if (byStem !== 0) visit(walk, byStem, i + 1);
+    if (byLower !== 0) visit(walk, byLower, i + 1);
+    if (byExact !== 0) visit(walk, byExact, i + 1);
     walk.depth--;
   }
   const matches = walk.matches ?? NO_MATCHES;
