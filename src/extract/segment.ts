@@ -72,6 +72,7 @@ export interface Segmented {
   title: { start: number; end: number } | null;
 }
 
+/** Words after which "." ends no sentence (lowercase; none is longer than ABBREVIATION_MAX). */
 const ABBREVIATIONS = new Set([
   'dr',
   'mr',
@@ -90,6 +91,12 @@ const ABBREVIATIONS = new Set([
   'g',
   'i',
 ]);
+const ABBREVIATION_MAX = 6;
+
+/** Whether `word` (as written) is an initial or an abbreviation: no lowercase copy for longer words. */
+function isAbbreviation(word: string): boolean {
+  return word.length === 1 || (word.length <= ABBREVIATION_MAX && ABBREVIATIONS.has(word.toLowerCase()));
+}
 
 /** Classifies the characters between two words (the rare, long gaps). */
 function classifyGap(gap: string, prev: string, next: string): number {
@@ -101,7 +108,7 @@ function classifyGap(gap: string, prev: string, next: string): number {
   }
   if (gap.includes('.')) {
     const decimal = gap === '.' && /\d$/.test(prev) && /^\d/.test(next);
-    const abbreviation = /^\.\s*$/.test(gap) && (prev.length === 1 || ABBREVIATIONS.has(prev.toLowerCase()));
+    const abbreviation = /^\.\s*$/.test(gap) && isAbbreviation(prev);
     if (!decimal && !abbreviation && !/^\.[\p{L}]/u.test(gap + next)) return SEP_CLAUSE;
     if (!decimal && !abbreviation && /\.\s/.test(gap)) return SEP_CLAUSE;
   }
@@ -148,28 +155,45 @@ function separatorClass(text: string, from: number, to: number, prev: string, ne
       return SEP_CLAUSE; // ";", "!", "?" and a colon that is not "9:45" (classifyGap's first rules)
     else if (c === 46 && to - from === 2 && text.charCodeAt(k + 1) === 32)
       // ". " ends a sentence unless it follows an initial or an abbreviation (as in classifyGap).
-      return prev.length === 1 || ABBREVIATIONS.has(prev.toLowerCase()) ? SEP_SOFT : SEP_CLAUSE;
-    else if (!isPlainGapChar(c)) return classifyGap(text.slice(from, to), prev, next);
+      return isAbbreviation(prev) ? SEP_SOFT : SEP_CLAUSE;
+    else if (!isPlainGapChar(c)) {
+      // A newline later in the gap (".\n", the end of most lines) settles it as classifyGap would first.
+      for (let j = k + 1; j < to; j++) if (text.charCodeAt(j) === 10) return SEP_CLAUSE;
+      return classifyGap(text.slice(from, to), prev, next);
+    }
   }
   return comma ? SEP_COMMA : space ? SEP_SPACE : SEP_SOFT;
 }
 
-/** Letters and digits: ASCII by code, other scripts by Unicode property. */
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-/** ASCII letters and digits, by code: one load instead of three range tests per character. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++)
-  ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-function isWordChar(code: number, text: string, i: number): boolean {
-  if (code < 128) return ASCII_WORD[code] === 1;
-  return NON_ASCII_WORD.test(text[i]!);
+/**
+ * Each UTF-16 unit's class, worked out by the Unicode property regexes on first sight (ASCII up
+ * front): a load per character instead of a regex test (and a one-character string) for every
+ * dash, curly quote or accented letter. A lone surrogate is neither, as the regexes say.
+ */
+const CHAR_KNOWN = 1;
+const CHAR_LETTER = 2;
+const CHAR_WORD = 4;
+const charClasses = new Uint8Array(0x10000);
+function classifyChar(code: number): number {
+  const ch = String.fromCharCode(code);
+  const cls = CHAR_KNOWN | (/\p{L}/u.test(ch) ? CHAR_LETTER : 0) | (/[\p{L}\p{N}]/u.test(ch) ? CHAR_WORD : 0);
+  charClasses[code] = cls;
+  return cls;
+}
+for (let c = 0; c < 128; c++) classifyChar(c);
+function charClass(code: number): number {
+  const cls = charClasses[code]!;
+  return cls === 0 ? classifyChar(code) : cls;
 }
 
-/** \p{L}, with ASCII by code. */
+/** Letters and digits (\p{L}, \p{N}). */
+function isWordChar(code: number): boolean {
+  return (charClass(code) & CHAR_WORD) !== 0;
+}
+
+/** \p{L}. */
 function isLetterAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return /\p{L}/u.test(text[i]!);
+  return (charClass(text.charCodeAt(i)) & CHAR_LETTER) !== 0;
 }
 
 function createToken(start: number, end: number, word: WordInfo): Token {
@@ -224,7 +248,7 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
   let i = 0;
   while (i < n) {
     const first = text.charCodeAt(i);
-    if (!isWordChar(first, text, i)) {
+    if (!isWordChar(first)) {
       i++;
       continue;
     }
@@ -233,7 +257,7 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
     let hash = WORD_HASH_SEED;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isWordChar(c, text, i)) i++;
+      if (isWordChar(c)) i++;
       else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterAt(text, i + 1)) i++;
       else break;
       hash = wordHashStep(hash, c);
