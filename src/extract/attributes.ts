@@ -59,14 +59,14 @@ const EXPERIENCE_AFTER = new RegExp(
 
 const EXPERIENCE_WORD = /experience/i;
 /**
- * Where an employment pattern may start: every pattern opens its word at a word boundary ("full-time",
- * "per diem", "PRN", "40hrs", "13 week assignment"), so "department", "successfully" or "determine" are
- * not hints. EMPLOYMENT_WORD tests one word (a word's inner apostrophe is a boundary too: "O'FT"),
- * EMPLOYMENT_HINT a whole line.
+ * The words an employment pattern needs ("full-time", "per diem", "PRN", "40hrs", "fixed-term", "13
+ * week assignment"), whole: "department", "fully", "temperature" and "terminology" are not hints (they
+ * sent most lines through every pattern). EMPLOYMENT_WORD tests one word (its inner apostrophe is a
+ * boundary, as for the patterns: "O'FT"), EMPLOYMENT_HINT a whole line with the same words.
  */
-const EMPLOYMENT_STEMS = String.raw`\d*(?:full|part|diem|perdiem|prn|temp|contract|assignment|seasonal|locum|hours|hrs|ft|pt|term|fixed)`;
-const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_STEMS}`, 'i');
-const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_STEMS}`, 'iu');
+const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract|assignment|seasonal|locums?|hours|hrs|ft|pt|(?:fixed)?term)`;
+const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_WORDS}(?:['’]|$)`, 'i');
+const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** A word that holds "experience" (the experience patterns' anchor). */
 export const MARK_EXPERIENCE = 1;

@@ -147,6 +147,11 @@ describe('word marks', () => {
     'travel contract',
     'successfully',
     'partner',
+    'fully',
+    'temperatures',
+    'terminology',
+    "full'time",
+    "FT's",
     'FT',
     'PT schedule',
     'PT',
@@ -189,6 +194,11 @@ describe('word marks', () => {
     ['department', 0],
     ['successfully', 0],
     ['determine', 0],
+    ['fully', 0],
+    ['temperature', 0],
+    ['terminology', 0],
+    ['participate', 0],
+    ["FT's", MARK_EMPLOYMENT],
     ['experienced', MARK_EXPERIENCE],
   ])('%s has marks %i', (word, marks) => {
     expect(wordMarks(word)).toBe(marks);
