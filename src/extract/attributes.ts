@@ -58,6 +58,8 @@ const EXPERIENCE_AFTER = new RegExp(
 );
 
 const EXPERIENCE_WORD = /experience/i;
+/** Both experience patterns end or start with a unit: a line without one holds no experience asked. */
+const EXPERIENCE_UNIT = /year|yr|month/i;
 /**
  * The words an employment pattern needs ("full-time", "per diem", "PRN", "40hrs", "fixed-term", "13
  * week assignment"), whole: "department", "fully", "temperature" and "terminology" are not hints (they
@@ -95,6 +97,7 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
   let best: number | null = null;
   for (const line of lines) {
     if (NEVER_ASKS.has(line.section) || !mayHold(line, MARK_EXPERIENCE, EXPERIENCE_WORD)) continue;
+    if (!EXPERIENCE_UNIT.test(line.text)) continue;
     // The patterns run on a window around each "experience", not over whole (sometimes huge) lines.
     for (const hit of line.text.matchAll(/experience/gi)) {
       const at = hit.index;
@@ -281,6 +284,8 @@ const STATE_NAMES =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia';
 const STATE_CODES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|VI|GU';
+/** Every state code and name starts with a capital: CITY_STATE needs a comma before one. */
+const COMMA_CAPITAL = /,\s*[A-Z]/;
 const CITY_STATE = new RegExp(
   String.raw`\b([A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}),\s*(${STATE_CODES}|${STATE_NAMES})\b(?:\s+\d{5})?`,
 );
@@ -297,7 +302,7 @@ export function extractLocation(lines: readonly AttributeLine[], title: string |
   // Only the head of a posting says where the job is; the tail is boilerplate (and the regex is costly).
   for (const line of lines.slice(0, 15)) {
     if (line.section === 'eeo' || line.section === 'benefits') continue;
-    const m = line.text.length <= 300 && line.text.includes(',') ? CITY_STATE.exec(line.text) : null;
+    const m = line.text.length <= 300 && COMMA_CAPITAL.test(line.text) ? CITY_STATE.exec(line.text) : null;
     if (m && !/\b(?:Medical|Assistant|Certified|Health)\b/.test(m[1]!)) return m[0];
   }
   return null;
