@@ -202,18 +202,22 @@ export interface RepairOptions {
  */
 export function repairGluedLines(text: string, options: RepairOptions = {}): string {
   const keep = options.protectedWords;
-  let out = '';
+  // Pieces joined once at the end: a string built by += is a chain of concatenations, which the
+  // tokenizer's first character read would flatten (a tenth of its time).
+  const out: string[] = [];
   let last = 0;
   // The regex finds the few places a seam can be (isGlueSeam's first tests) far faster than a char loop.
   const candidates = new RegExp(SEAM_CANDIDATE);
   for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
     const i = m.index + 1;
     if (isGlueSeam(text, i, keep)) {
-      out += `${text.slice(last, i)}\n`;
+      out.push(text.slice(last, i), '\n');
       last = i;
     }
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 export interface NormalizeOptions extends RepairOptions {}
@@ -242,7 +246,7 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
  */
 export function collapseWhitespace(text: string): string {
   const n = text.length;
-  let out = '';
+  const out: string[] = []; // joined once (see repairGluedLines)
   let last = 0;
   let doubleSpace = text.indexOf('  ');
   let spaceNewline = text.indexOf(' \n');
@@ -264,15 +268,17 @@ export function collapseWhitespace(text: string): string {
     let j = i + 1;
     while (j < n && text.charCodeAt(j) === c) j++;
     if (c === 32 && (j === n || text.charCodeAt(j) === 10)) {
-      out += text.slice(last, i);
+      out.push(text.slice(last, i));
       last = j;
     } else if (j - i >= (c === 32 ? 2 : 3)) {
-      out += text.slice(last, i) + (c === 32 ? ' ' : '\n\n');
+      out.push(text.slice(last, i), c === 32 ? ' ' : '\n\n');
       last = j;
     }
     from = j;
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 /** Stage 1 for HTML input. */
