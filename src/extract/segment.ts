@@ -186,9 +186,9 @@ function charClass(code: number): number {
   return cls === 0 ? classifyChar(code) : cls;
 }
 
-/** Letters and digits (\p{L}, \p{N}). */
+/** Letters and digits (\p{L}, \p{N}); ASCII without the memo's first-sight test. */
 function isWordChar(code: number): boolean {
-  return (charClass(code) & CHAR_WORD) !== 0;
+  return ((code < 128 ? charClasses[code]! : charClass(code)) & CHAR_WORD) !== 0;
 }
 
 /** \p{L}. */

@@ -90,6 +90,14 @@ export function wordHashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
 
+/** chars[from, to) as a string of its own (in chunks: a call takes only so many arguments). */
+function stringOf(chars: Uint16Array, from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < to; k += 4096)
+    text += String.fromCharCode(...chars.subarray(k, Math.min(to, k + 4096)));
+  return text;
+}
+
 /**
  * Surface → word number, found by a range of the text and its hash: the tokenizer hashes each word
  * as it scans it, so a word seen before costs no string slice and no string hashing. Open addressing;
@@ -168,7 +176,9 @@ export class WordTable {
     this.offsets[w] = this.charCount;
     this.lengths[w] = length;
     this.charCount += length;
-    const info = this.describe(text.slice(start, end));
+    // The surface is copied out of the table's own chars: a slice of a long word would be a view
+    // that keeps the whole posting it came from alive as long as the table holds the word.
+    const info = this.describe(stringOf(this.chars, this.charCount - length, this.charCount));
     this.infos.push(info);
     this.stemIds[w] = info.stemId;
     this.normIds[w] = info.normId;

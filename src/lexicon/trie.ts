@@ -438,7 +438,8 @@ export function matchTrie(
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
   const { rootStem, rootLower, rootExact, bit } = trie;
   const size = rootStem.length;
-  for (let i = from; i < to && matchCount(walk) < limit; i++) {
+  const limited = limit !== Number.POSITIVE_INFINITY;
+  for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (bit !== 0 && (token.roots & bit) === 0) continue;
     // Id 0 (no pattern word) finds nothing: slot 0 is always empty.
@@ -451,6 +452,7 @@ export function matchTrie(
     if (byLower !== 0) visit(walk, byLower, i + 1);
     if (byExact !== 0) visit(walk, byExact, i + 1);
     walk.depth--;
+    if (limited && matchCount(walk) >= limit) break;
   }
   const matches = walk.matches ?? NO_MATCHES;
   walk.matches = null;

@@ -68,6 +68,13 @@ describe('WordTable', () => {
     expect(phlebotomy.stemId + phlebotomy.normId).toBeGreaterThan(0);
   });
 
+  it("copies a long word's surface whole (longer than one chunk of characters)", () => {
+    const table = new WordTable(null);
+    const word = 'ab'.repeat(6000);
+    const text = `x ${word} y`;
+    expect(table.lookup(text, 2, 2 + word.length, hashOf(text, 2, 2 + word.length)).surface).toBe(word);
+  });
+
   it('tells apart words whose hashes collide', () => {
     const table = new WordTable(null);
     expect(table.lookup('ab', 0, 2, 7).surface).toBe('ab');
