@@ -111,8 +111,8 @@ interface OwnerGroup {
   credential: boolean;
 }
 
-/** Keyed by the trie's owners arrays (one per trie node), so each node's group is built once. */
-const ownerGroups = new WeakMap<Lexicon, Map<number[], OwnerGroup>>();
+/** Indexed by the concept trie's out numbers (TrieMatch.out), so each set of owners' group is built once. */
+const ownerGroups = new WeakMap<Lexicon, Array<OwnerGroup | undefined>>();
 
 const categoryOf = (id: string) => id.slice(0, id.indexOf('.'));
 const isCredential = (a: CompiledAlias) => a.concept.startsWith('cert.') || a.concept.startsWith('edu.');
@@ -130,23 +130,24 @@ function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
 }
 
 /** The owner groups of a lexicon (fetched once per posting; each group is built on first use). */
-function ownerGroupsOf(lexicon: Lexicon): Map<number[], OwnerGroup> {
+function ownerGroupsOf(lexicon: Lexicon): Array<OwnerGroup | undefined> {
   let groups = ownerGroups.get(lexicon);
   if (!groups) {
-    groups = new Map();
+    // Filled up front: writes far past the end of an empty array would make it a slow dictionary.
+    groups = new Array<OwnerGroup | undefined>(lexiconMatcher(lexicon).concept.outs.length).fill(undefined);
     ownerGroups.set(lexicon, groups);
   }
   return groups;
 }
 
-function ownerGroup(lexicon: Lexicon, groups: Map<number[], OwnerGroup>, owners: number[]): OwnerGroup {
-  let group = groups.get(owners);
+function ownerGroup(lexicon: Lexicon, groups: Array<OwnerGroup | undefined>, match: TrieMatch): OwnerGroup {
+  let group = groups[match.out];
   if (!group) {
     group = groupOf(
       lexicon,
-      owners.map((o) => lexicon.aliases[o]!),
+      match.owners.map((o) => lexicon.aliases[o]!),
     );
-    groups.set(owners, group);
+    groups[match.out] = group;
   }
   return group;
 }
@@ -205,7 +206,7 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     candidates.length = 0;
     for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
-      let group = ownerGroup(lexicon, groups, match.owners);
+      let group = ownerGroup(lexicon, groups, match);
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;

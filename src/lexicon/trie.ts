@@ -45,6 +45,8 @@ export interface TrieMatch {
   /** Exclusive. */
   end: number;
   owners: number[];
+  /** Where `owners` sits in the trie's outs: one number per set of owners, to index what is built from them. */
+  out: number;
   /** How many tokens the pattern's words matched (gaps excluded). */
   words: number;
   /** Their indices when a gap skipped some; null when they are all of [start, end). */
@@ -327,6 +329,7 @@ function visit(walk: Walk, node: number, i: number): void {
       start,
       end,
       owners: walk.outs[out]!,
+      out,
       words: depth,
       // Most matches are contiguous: their tokens are implied by the range.
       tokens: end - start === depth ? null : Array.from(path.subarray(0, depth)),
