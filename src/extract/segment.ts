@@ -6,7 +6,13 @@ import {
   matchHasToken,
   matchTrie,
   type SectionKind,
+  WORD_EXACT,
+  WORD_FIELDS,
   WORD_HASH_SEED,
+  WORD_MARKS,
+  WORD_NORM,
+  WORD_ROOTS,
+  WORD_STEM,
   type WordInfo,
   WordTable,
   wordHashStep,
@@ -264,10 +270,12 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
     }
     const w = words.find(text, start, i, hash);
     const word = words.info(w);
-    let marks = words.marks[w]!;
+    const fields = words.words;
+    const at = w * WORD_FIELDS;
+    let marks = fields[at + WORD_MARKS]!;
     if (marks < 0) {
       marks = wordMarks(word.surface);
-      words.marks[w] = marks;
+      fields[at + WORD_MARKS] = marks;
     }
     let token: Token;
     if (count < tokens.length) {
@@ -285,10 +293,10 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       tokens.push(token);
     }
     // The ids come from the table's arrays, not the word's object: one less pointer to chase.
-    token.stemId = words.stemIds[w]!;
-    token.normId = words.normIds[w]!;
-    token.exactId = words.exactIds[w]!;
-    token.roots = words.roots[w]!;
+    token.stemId = fields[at + WORD_STEM]!;
+    token.normId = fields[at + WORD_NORM]!;
+    token.exactId = fields[at + WORD_EXACT]!;
+    token.roots = fields[at + WORD_ROOTS]!;
     token.marks = marks;
     if (count === 0) token.sep = SEP_CLAUSE;
     else if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {

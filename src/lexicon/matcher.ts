@@ -98,27 +98,31 @@ function stringOf(chars: Uint16Array, from: number, to: number): string {
   return text;
 }
 
+/** A word's fields in WordTable.words, WORD_FIELDS ints per word (one cache line holds two words). */
+export const WORD_STEM = 0;
+export const WORD_NORM = 1;
+export const WORD_EXACT = 2;
+export const WORD_ROOTS = 3;
+/** Marks the engine derives from the word on first sight (-1 until then). */
+export const WORD_MARKS = 4;
+const WORD_OFFSET = 5;
+const WORD_LENGTH = 6;
+export const WORD_FIELDS = 8;
+
 /**
  * Surface → word number, found by a range of the text and its hash: the tokenizer hashes each word
- * as it scans it, so a word seen before costs no string slice and no string hashing. Open addressing;
- * the probe, the surface comparison and the ids a token copies all read typed arrays, not the word's
- * objects scattered over the heap (a tenth of the engine's time went to chasing those).
+ * as it scans it, so a word seen before costs no string slice and no string hashing. Open addressing
+ * over typed arrays: a slot's word and hash sit side by side, and so do a word's ids, trie bits,
+ * marks and where its surface lies in `chars`, so a lookup touches a few cache lines rather than the
+ * word's objects scattered over the heap.
  */
 export class WordTable {
-  /** Per slot: the word's number + 1 (0 = empty) and its hash. */
-  private slotWord = new Int32Array(1024);
-  private slotHash = new Int32Array(1024);
-  /** Per word: where its surface's UTF-16 units start in `chars`, and how many. */
-  private offsets = new Int32Array(512);
-  private lengths = new Int32Array(512);
+  /** Per slot, two ints: the word's number + 1 (0 = empty) and its hash. */
+  private slots = new Int32Array(2048);
+  /** Per word, WORD_FIELDS ints (WORD_STEM…). */
+  words = new Int32Array(512 * WORD_FIELDS);
   private chars = new Uint16Array(4096);
   private charCount = 0;
-  /** Per word: its ids and trie bits (see WordIds), and marks (-1 until the engine sets them). */
-  stemIds = new Int32Array(512);
-  normIds = new Int32Array(512);
-  exactIds = new Int32Array(512);
-  roots = new Int32Array(512);
-  marks = new Int32Array(512);
   private infos: WordInfo[] = [];
 
   /** Without a vocabulary (tokenizing with no lexicon), every id is 0. */
@@ -141,14 +145,14 @@ export class WordTable {
   /** The number of the word text[start, end) (see lookup), adding it when new. */
   find(text: string, start: number, end: number, hash: number): number {
     const key = hash === 0 ? 1 : hash; // 0 marks an empty slot's hash
-    const { slotWord, slotHash, chars } = this;
-    const mask = slotWord.length - 1;
+    const { slots, words, chars } = this;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const w = slotWord[slot]! - 1;
+      const w = slots[2 * slot]! - 1;
       if (w < 0) break;
-      if (slotHash[slot] !== key || this.lengths[w] !== length) continue;
-      const offset = this.offsets[w]! - start;
+      if (slots[2 * slot + 1] !== key || words[w * WORD_FIELDS + WORD_LENGTH] !== length) continue;
+      const offset = words[w * WORD_FIELDS + WORD_OFFSET]! - start;
       let k = start;
       while (k < end && chars[offset + k] === text.charCodeAt(k)) k++;
       if (k === end) return w;
@@ -163,28 +167,34 @@ export class WordTable {
 
   private add(key: number, text: string, start: number, end: number): number {
     if (this.size >= WORD_CACHE_LIMIT) this.clear();
-    if ((this.size + 1) * 2 > this.slotWord.length) this.rehash(this.slotWord.length * 2);
+    if ((this.size + 1) * 4 > this.slots.length) this.rehash(this.slots.length); // load ≤ 1/2
     const w = this.size;
-    if (w === this.offsets.length) this.growWords(w * 2);
+    if ((w + 1) * WORD_FIELDS > this.words.length) {
+      const words = new Int32Array(this.words.length * 2);
+      words.set(this.words);
+      this.words = words;
+    }
     const length = end - start;
     if (this.charCount + length > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + length));
       chars.set(this.chars);
       this.chars = chars;
     }
-    for (let k = 0; k < length; k++) this.chars[this.charCount + k] = text.charCodeAt(start + k);
-    this.offsets[w] = this.charCount;
-    this.lengths[w] = length;
+    const offset = this.charCount;
+    for (let k = 0; k < length; k++) this.chars[offset + k] = text.charCodeAt(start + k);
     this.charCount += length;
     // The surface is copied out of the table's own chars: a slice of a long word would be a view
     // that keeps the whole posting it came from alive as long as the table holds the word.
-    const info = this.describe(stringOf(this.chars, this.charCount - length, this.charCount));
+    const info = this.describe(stringOf(this.chars, offset, offset + length));
     this.infos.push(info);
-    this.stemIds[w] = info.stemId;
-    this.normIds[w] = info.normId;
-    this.exactIds[w] = info.exactId;
-    this.roots[w] = info.roots;
-    this.marks[w] = -1;
+    const at = w * WORD_FIELDS;
+    this.words[at + WORD_STEM] = info.stemId;
+    this.words[at + WORD_NORM] = info.normId;
+    this.words[at + WORD_EXACT] = info.exactId;
+    this.words[at + WORD_ROOTS] = info.roots;
+    this.words[at + WORD_MARKS] = -1;
+    this.words[at + WORD_OFFSET] = offset;
+    this.words[at + WORD_LENGTH] = length;
     this.place(key, w);
     return w;
   }
@@ -205,40 +215,23 @@ export class WordTable {
   }
 
   private place(key: number, word: number): void {
-    const mask = this.slotWord.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let slot = key & mask;
-    while (this.slotWord[slot] !== 0) slot = (slot + 1) & mask;
-    this.slotWord[slot] = word + 1;
-    this.slotHash[slot] = key;
+    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = word + 1;
+    this.slots[2 * slot + 1] = key;
   }
 
-  private rehash(capacity: number): void {
-    const { slotWord, slotHash } = this;
-    this.slotWord = new Int32Array(capacity);
-    this.slotHash = new Int32Array(capacity);
-    for (let s = 0; s < slotWord.length; s++)
-      if (slotWord[s] !== 0) this.place(slotHash[s]!, slotWord[s]! - 1);
-  }
-
-  private growWords(capacity: number): void {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.offsets = grow(this.offsets);
-    this.lengths = grow(this.lengths);
-    this.stemIds = grow(this.stemIds);
-    this.normIds = grow(this.normIds);
-    this.exactIds = grow(this.exactIds);
-    this.roots = grow(this.roots);
-    this.marks = grow(this.marks);
+  /** Doubles the slots, placing every word again. */
+  private rehash(size: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(size * 2);
+    for (let s = 0; s < old.length; s += 2) if (old[s] !== 0) this.place(old[s + 1]!, old[s]! - 1);
   }
 
   /** At the size limit the table starts over (a stream of unique junk must not grow it forever). */
   private clear(): void {
-    this.slotWord = new Int32Array(1024);
-    this.slotHash = new Int32Array(1024);
+    this.slots = new Int32Array(2048);
     this.charCount = 0;
     this.infos = [];
   }

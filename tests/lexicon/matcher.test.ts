@@ -5,7 +5,9 @@ import {
   loadLexicon,
   normalizeWord,
   stemWord,
+  WORD_FIELDS,
   WORD_HASH_SEED,
+  WORD_ROOTS,
   WordTable,
   wordHashStep,
 } from '../../src/lexicon/index.js';
@@ -56,7 +58,8 @@ describe('WordTable', () => {
       const n = table.find(text, at, at + w.length, hashOf(text, at, at + w.length));
       const info = table.info(n);
       expect(info.surface).toBe(w);
-      expect([table.stemIds[n], table.normIds[n], table.exactIds[n], table.roots[n]]).toEqual([
+      const base = n * WORD_FIELDS;
+      expect(Array.from(table.words.subarray(base, base + WORD_ROOTS + 1))).toEqual([
         info.stemId,
         info.normId,
         info.exactId,
