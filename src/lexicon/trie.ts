@@ -207,15 +207,23 @@ export function flattenTrie(root: TrieNode, vocabulary: Vocabulary): FlatTrie {
   return { nodes: Int32Array.from(nodes), edges: Int32Array.from(edges), outs };
 }
 
-/** A flat trie for the compiled file. (The bytes are in the platform's order: the file is built where it runs.) */
+/** Whether typed arrays hold their bytes little-endian here (the stored order). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** A flat trie for the compiled file: each array's bytes, little-endian, in base64. */
 export function encodeTrie(trie: FlatTrie): StoredTrie {
-  const base64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  const base64 = (a: Int32Array) => {
+    const bytes = Buffer.from(a.slice().buffer);
+    return (LITTLE_ENDIAN ? bytes : bytes.swap32()).toString('base64');
+  };
   return { nodes: base64(trie.nodes), edges: base64(trie.edges), outs: trie.outs };
 }
 
+/** A stored trie's arrays, decoded. */
 export function decodeTrie(stored: StoredTrie): FlatTrie {
   const int32 = (text: string) => {
     const bytes = Buffer.from(text, 'base64');
+    if (!LITTLE_ENDIAN) bytes.swap32();
     const array = new Int32Array(bytes.length >> 2);
     new Uint8Array(array.buffer).set(bytes); // a copy: the Buffer may sit unaligned in a shared pool
     return array;
