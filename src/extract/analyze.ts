@@ -143,7 +143,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       section: first.section,
     };
     record(mention.concept, level, evidence);
-    for (const also of mention.alias.also ?? []) record(also, level, evidence);
+    if (mention.alias.also) for (const also of mention.alias.also) record(also, level, evidence);
   }
 
   // Generic concepts give way to the specific ones ("MA certification" beside "CCMA").

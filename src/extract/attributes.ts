@@ -243,8 +243,8 @@ export function extractPay(lines: readonly AttributeLine[]): Pay | null {
   return { min, max, period };
 }
 
-const WINDOW_RES: Array<[RegExp, number, number]> = [
-  // [pattern, group of the number, group of the unit]
+const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
+  // [pattern, group of the number, group of the unit, a word the pattern needs (a cheap test first)]
   [
     new RegExp(
       String.raw`\bwithin\s+(?:the\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|years?)`,
@@ -260,12 +260,14 @@ const WINDOW_RES: Array<[RegExp, number, number]> = [
     ),
     1,
     2,
+    /hire|start|employ/i,
   ],
 ];
 
 /** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */
 export function parseCertWindow(clause: string): number | null {
-  for (const [re, n, u] of WINDOW_RES) {
+  for (const [re, n, u, needs] of WINDOW_RES) {
+    if (needs && !needs.test(clause)) continue;
     const m = re.exec(clause);
     if (!m) continue;
     const value = toNumber(m[n]);

@@ -92,7 +92,8 @@ function saidByEmployer(seg: Segmented, mention: Mention): boolean {
   let we = false;
   for (let i = mention.clause.from; i < mention.match.start; i++) {
     const t = seg.tokens[i]!;
-    const surface = t.word.surface.toLowerCase();
+    // Only a word of up to five letters can be "we" or "we're": no lowercase copy of the others.
+    const surface = t.word.surface.length <= 5 ? t.word.surface.toLowerCase() : '';
     if (surface === 'we' || surface === "we're" || surface === 'we’re') we = true;
     else if (we && CANDIDATE_WORDS.has(t.word.norm)) return false;
   }

@@ -566,9 +566,10 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       title = { start: line.start + lead, end: line.start + lineText.trimEnd().length };
       setSection(raw, from, to, 'title');
     } else {
-      // A standalone heading line.
+      // A standalone heading line. (Only a candidate, at most 8 words, needs the scan for inner breaks.)
       let innerHard = false;
-      for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
+      if (words <= 8)
+        for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
       const allCaps = words <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
       const bulletHeading = isBullet && !endsWithColon && words <= 4 && !/[.!?,]$/.test(trimmed);
