@@ -52,6 +52,14 @@ const server = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+// A run cut short (Ctrl-C, output piped into `head`) must not leave the server running.
+const cleanUp = () => {
+  server.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+};
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 const url = await new Promise((resolveUrl, reject) => {
   let out = '';
   server.stdout.on('data', (chunk) => {
