@@ -5,6 +5,7 @@
 // by vocabulary ids (flattenTrie), which the compiled lexicon stores as base64 (encodeTrie). Matching
 // reads only those arrays: no object per node to chase, and nothing to build at start-up.
 import type { CompiledPattern } from './compiled.js';
+import { LexiconError } from './errors.js';
 
 /** A node's children by word. */
 type JsonChildren = Record<string, TrieNode>;
@@ -219,16 +220,43 @@ export function encodeTrie(trie: FlatTrie): StoredTrie {
   return { nodes: base64(trie.nodes), edges: base64(trie.edges), outs: trie.outs };
 }
 
-/** A stored trie's arrays, decoded. */
+/** A stored trie's arrays, decoded and checked: a damaged compiled file fails here, not mid-walk. */
 export function decodeTrie(stored: StoredTrie): FlatTrie {
+  const damaged = (problem: string) =>
+    new LexiconError(`a compiled trie is damaged (${problem}); run \`npm run build\``);
   const int32 = (text: string) => {
     const bytes = Buffer.from(text, 'base64');
+    if (bytes.length % 4 !== 0) throw damaged('array sizes');
     if (!LITTLE_ENDIAN) bytes.swap32();
     const array = new Int32Array(bytes.length >> 2);
     new Uint8Array(array.buffer).set(bytes); // a copy: the Buffer may sit unaligned in a shared pool
     return array;
   };
-  return { nodes: int32(stored.nodes), edges: int32(stored.edges), outs: stored.outs };
+  const trie = { nodes: int32(stored.nodes), edges: int32(stored.edges), outs: stored.outs };
+  const problem = trieProblem(trie);
+  if (problem) throw damaged(problem);
+  return trie;
+}
+
+/** What is wrong with a flat trie's arrays, if anything: every edge and owner index in range. */
+function trieProblem({ nodes, edges, outs }: FlatTrie): string | undefined {
+  if (nodes.length === 0 || nodes.length % 4 !== 0 || edges.length % 2 !== 0) return 'array sizes';
+  const count = nodes.length / 4;
+  for (let n = 0; n < count; n++) {
+    const first = nodes[4 * n]!;
+    const words = nodes[4 * n + 1]!;
+    const more = nodes[4 * n + 2]!;
+    const total = (words & MAX_EDGES) + (words >>> 16) + (more & MAX_EDGES) + (more >>> 16);
+    const out = nodes[4 * n + 3]!;
+    if (first < 0 || 2 * (first + total) > edges.length) return `node ${n}'s edges`;
+    if (out < -1 || out >= outs.length || (out !== -1 && !Array.isArray(outs[out])))
+      return `node ${n}'s owners`;
+    for (let k = first; k < first + total; k++) {
+      const child = edges[2 * k + 1]!;
+      if (child <= 0 || child >= count) return `node ${n}'s child`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -74,3 +74,28 @@ describe('matchTrie', () => {
     expect(matchTrie(trie, broken, 0, 3)).toEqual([]);
   });
 });
+
+describe('decodeTrie', () => {
+  const root = createTrie(PATTERNS.map((patterns, owner) => ({ owner, patterns })));
+  const vocabulary: Vocabulary = new Map();
+  addTrieWords(vocabulary, root);
+  const stored = encodeTrie(flattenTrie(root, vocabulary));
+  const damage = (field: 'nodes' | 'edges', at: number, value: number) => {
+    const array = decodeTrie(stored)[field].slice();
+    array[at] = value;
+    return { ...stored, [field]: encodeTrie({ nodes: array, edges: array, outs: [] })[field] };
+  };
+
+  it('reads back what was stored', () => {
+    expect(decodeTrie(stored)).toEqual(flattenTrie(root, vocabulary));
+  });
+
+  it.each([
+    ['a child out of range', () => damage('edges', 1, 999)],
+    ['an owners index out of range', () => damage('nodes', 3, 99)],
+    ['an edge range past the end', () => damage('nodes', 0, 999)],
+    ['a cut array', () => ({ ...stored, nodes: stored.nodes.slice(0, 8) })],
+  ])('rejects %s', (_what, damaged) => {
+    expect(() => decodeTrie(damaged())).toThrow(/damaged/);
+  });
+});
