@@ -241,8 +241,7 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
 /**
  * Runs of spaces, trailing spaces and more than one blank line, in one pass: a space run before a
  * newline or the end goes, a longer one becomes one space, three or more newlines become two. The
- * runs are found by indexOf for "  ", " \n" and "\n\n\n" (a fast substring search), each searched
- * again only once passed; a regex stopped at every space to test what follows it.
+ * runs are found by indexOf for "  ", " \n" and "\n\n\n", each searched again only once passed.
  */
 export function collapseWhitespace(text: string): string {
   const n = text.length;
