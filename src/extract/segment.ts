@@ -313,7 +313,40 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
   return result;
 }
 
-const BULLET_RE = /^\s*(?:[-–—•●▪◦*·+]|\d{1,2}[.)])\s+/;
+/** Characters that mark a list item at the start of a line. */
+const BULLET_CHARS = new Set([...'-–—•●▪◦*·+'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a line starts as a list item: /^\s*(?:[-–—•●▪◦*·+]|\d{1,2}[.)])\s+/ read by hand (a regex
+ * call per line cost more than the test itself).
+ */
+export function isBulletLine(line: string): boolean {
+  const n = line.length;
+  let k = 0;
+  while (k < n && isSpaceCode(line.charCodeAt(k))) k++;
+  if (k === n) return false;
+  const c = line.charCodeAt(k);
+  if (BULLET_CHARS.has(c)) k++;
+  else {
+    let digits = 0;
+    while (digits < 2 && k < n && isDigitCode(line.charCodeAt(k))) {
+      k++;
+      digits++;
+    }
+    if (digits === 0 || k === n || (line.charCodeAt(k) !== 46 && line.charCodeAt(k) !== 41)) return false;
+    k++;
+  }
+  return k < n && isSpaceCode(line.charCodeAt(k));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether a (trimmed) line ends with one of the characters of `chars`. */
+function endsWithOneOf(line: string, chars: string): boolean {
+  return line.length > 0 && chars.includes(line[line.length - 1]!);
+}
 type HeadingKind = Exclude<SectionKind, 'title'>;
 const CONTENT_KINDS = new Set<SectionKind>([
   'intro',
@@ -520,7 +553,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       section: 'intro',
       marks: 0,
       block,
-      bullet: BULLET_RE.test(lineText),
+      bullet: isBulletLine(lineText),
     });
     trimmedLines.push(trimmed);
     if (newline === -1) break;
@@ -556,7 +589,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     const isTitle =
       from === 0 &&
       words <= 20 &&
-      !/[.!?]$/.test(trimmed) &&
+      !endsWithOneOf(trimmed, '.!?') &&
       !endsWithColon &&
       (lines[li + 1] === undefined || trimmedLines[li + 1] === '' || words <= 12) &&
       // "Responsibilities" alone on the first line is a heading, not a title.
@@ -572,11 +605,11 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
       const allCaps = words <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
-      const bulletHeading = isBullet && !endsWithColon && words <= 4 && !/[.!?,]$/.test(trimmed);
+      const bulletHeading = isBullet && !endsWithColon && words <= 4 && !endsWithOneOf(trimmed, '.!?,');
       const candidate =
         words <= 8 &&
         !innerHard &&
-        (endsWithColon || bulletHeading || (!isBullet && !/[.!?,]$/.test(trimmed)));
+        (endsWithColon || bulletHeading || (!isBullet && !endsWithOneOf(trimmed, '.!?,')));
       // A longer line that ends like a label ("Here is what our team members receive…").
       const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),

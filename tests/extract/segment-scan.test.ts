@@ -1,7 +1,7 @@
 // The segmenter's hand-written scans must agree with the plain regexes they replace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsWithLabelColon, isAllCaps, isTitleCase } from '../../src/extract/segment.js';
+import { endsWithLabelColon, isAllCaps, isBulletLine, isTitleCase } from '../../src/extract/segment.js';
 
 const MINOR = new Set('a an the and or of to for in with on at by as is are be our your'.split(' '));
 const referenceTitleCase = (line: string) => {
@@ -112,6 +112,52 @@ describe('segment scans', () => {
     fc.assert(
       fc.property(lines, (line) => endsWithLabelColon(line) === referenceColon(line)),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('isBulletLine', () => {
+  const reference = (line: string) => /^\s*(?:[-–—•●▪◦*·+]|\d{1,2}[.)])\s+/.test(line);
+
+  it.each([
+    ['- Draw blood', true],
+    ['  • Room patients', true],
+    ['1. Take vitals', true],
+    ['12) Schedule', true],
+    ['123. Not a list', false],
+    ['-Draw', false],
+    ['3.5 years', false],
+    ['Draw blood', false],
+    ['', false],
+  ])('isBulletLine(%j) is %s', (line, expected) => {
+    expect(isBulletLine(line)).toBe(expected);
+  });
+
+  it('agrees with the regex it replaces', () => {
+    const chars = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u2028',
+      '-',
+      '–',
+      '•',
+      '·',
+      '+',
+      '*',
+      '1',
+      '2',
+      '9',
+      '.',
+      ')',
+      'a',
+      'B',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 7 }), (parts) => {
+        const line = parts.join('');
+        return isBulletLine(line) === reference(line);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
