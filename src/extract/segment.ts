@@ -611,21 +611,30 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         !innerHard &&
         (endsWithColon || bulletHeading || (!isBullet && !endsWithOneOf(trimmed, '.!?,')));
       // A longer line that ends like a label ("Here is what our team members receive…").
-      const labelLike = !candidate && words <= 12 && /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
+      // (Such a line, trimmed, ends with one of ":….*": the regex runs only on those.)
+      const labelLike =
+        !candidate &&
+        words <= 12 &&
+        endsWithOneOf(trimmed, ':….*') &&
+        /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
       // or fill half of a Title Case line that names no concept ("About Northside Clinic"): plain lines such as
       // "Phlebotomy certification" or "Bilingual preferred" are content.
-      const minCoverage = labelLike
-        ? 0
-        : bulletHeading
-          ? 1
-          : endsWithColon || allCaps
-            ? 0.5
-            : candidate && isTitleCase(trimmed)
-              ? 0.5
-              : 1;
+      // (Title Case is tested only where it decides: when a phrase covers half of the line but not all.)
       const label = candidate || labelLike ? bestHeading(lexicon, raw, from, to) : undefined;
-      let kind = label && label.coverage >= minCoverage ? label.kind : undefined;
+      let kind: HeadingKind | undefined;
+      if (label) {
+        const minCoverage = labelLike
+          ? 0
+          : bulletHeading
+            ? 1
+            : endsWithColon || allCaps
+              ? 0.5
+              : candidate && label.coverage >= 0.5 && label.coverage < 1 && isTitleCase(trimmed)
+                ? 0.5
+                : 1;
+        if (label.coverage >= minCoverage) kind = label.kind;
+      }
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
       if (
