@@ -636,22 +636,20 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         if (label.coverage >= minCoverage) kind = label.kind;
       }
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
-      // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label.
-      if (
-        kind &&
-        candidate &&
-        !endsWithColon &&
-        label!.coverage < 0.75 &&
-        namesConcept(lexicon, raw, from, to)
-      ) {
+      // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label. (Whether it names
+      // one is looked up at most once per line, when a test below first needs it.)
+      let names: boolean | undefined;
+      const isContent = (): boolean => {
+        names ??= namesConcept(lexicon, raw, from, to);
+        return names;
+      };
+      if (kind && candidate && !endsWithColon && label!.coverage < 0.75 && isContent()) {
         kind = undefined;
       }
-      if (kind && bulletHeading && namesConcept(lexicon, raw, from, to)) kind = undefined; // "• Medical Assistant certification"
+      if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"
       if (
         (candidate || (labelLike && kind)) &&
-        (kind ||
-          (endsWithColon && words <= 6) ||
-          (allCaps && words <= 6 && !namesConcept(lexicon, raw, from, to)))
+        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
       ) {
         for (let i = from; i < to; i++) raw[i]!.heading = true;
         if (kind) section = kind;
