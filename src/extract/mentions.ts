@@ -26,29 +26,19 @@ export interface Mention {
 }
 
 /**
- * The context phrases found in a posting's clauses and blocks, each range scanned once (on first
- * use) for every phrase list at the same time.
+ * Where an alias's context phrase lists occur around its match. Each question walks the tokens for
+ * the one list it asks about (the shared trie's other branches are skipped), over as few tokens as
+ * it needs: "a phrase ends right before this match" looks at the few words before it, not the whole
+ * clause. Whether a clause or block holds a list's phrase is kept for the next alias that asks.
  */
 class ContextScan {
-  private readonly found = new Map<number, readonly TrieMatch[]>();
+  private readonly held = new Map<number, boolean>();
   private blockRanges: Map<number, [number, number]> | undefined;
 
   constructor(
     private readonly context: ContextTrie,
     private readonly seg: Segmented,
   ) {}
-
-  /** The phrases of the clause, or (scope block) of its block, paragraph or list. */
-  private phrasesIn(clause: Clause, block: boolean): readonly TrieMatch[] {
-    const key = block ? -1 - clause.block : clause.index;
-    let found = this.found.get(key);
-    if (found === undefined) {
-      const [from, to] = block ? this.blockRange(clause.block) : [clause.from, clause.to];
-      found = matchTrie(this.context.trie, this.seg.tokens, from, to);
-      this.found.set(key, found);
-    }
-    return found;
-  }
 
   private blockRange(block: number): [number, number] {
     if (!this.blockRanges) {
@@ -65,24 +55,31 @@ class ContextScan {
   /** Whether a phrase of the list occurs in the clause (or its block). */
   contains(list: CompiledPattern[], clause: Clause, block: boolean): boolean {
     const n = this.context.listNumber.get(list)!;
-    return this.phrasesIn(clause, block).some((m) => m.owners.includes(n));
+    // One key per (range, list): ranges are clauses (≥ 0) or blocks (< 0).
+    const key = (block ? -1 - clause.block : clause.index) * this.context.longest.length + n;
+    let held = this.held.get(key);
+    if (held === undefined) {
+      const [from, to] = block ? this.blockRange(clause.block) : [clause.from, clause.to];
+      held = matchTrie(this.context.trie, this.seg.tokens, from, to, { owner: n, limit: 1 }).length > 0;
+      this.held.set(key, held);
+    }
+    return held;
   }
 
   /** Whether a phrase of the list ends right before token `end`, within the clause. */
   endsAt(list: CompiledPattern[], clause: Clause, end: number): boolean {
     const n = this.context.listNumber.get(list)!;
+    // A phrase of the list spans at most its longest phrase's words (phrase lists have no gaps).
     const from = Math.max(clause.from, end - this.context.longest[n]!);
-    return this.phrasesIn(clause, false).some(
-      (m) => m.end === end && m.start >= from && m.owners.includes(n),
-    );
+    return matchTrie(this.context.trie, this.seg.tokens, from, end, { owner: n }).some((m) => m.end === end);
   }
 
   /** Whether a phrase of the list starts at token `start`, within the clause. */
   startsAt(list: CompiledPattern[], clause: Clause, start: number): boolean {
     const n = this.context.listNumber.get(list)!;
     const to = Math.min(clause.to, start + this.context.longest[n]!);
-    return this.phrasesIn(clause, false).some(
-      (m) => m.start === start && m.end <= to && m.owners.includes(n),
+    return matchTrie(this.context.trie, this.seg.tokens, start, to, { owner: n }).some(
+      (m) => m.start === start,
     );
   }
 }

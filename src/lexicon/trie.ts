@@ -278,7 +278,39 @@ export function compileTrie(source: TrieNode | FlatTrie, vocabulary: Vocabulary,
   ] as const) {
     for (const end = k + count; k < end; k++) array[edges[2 * k]!] = edges[2 * k + 1]!;
   }
-  return { ...flat, vocabulary, bit, rootStem, rootLower, rootExact };
+  return { ...flat, vocabulary, bit, rootStem, rootLower, rootExact, reach: null };
+}
+
+/**
+ * Which owners each node leads to (its own and its descendants'), as a bitset of `reachWords` ints
+ * per node: a walk for one owner (MatchOptions.owner) then enters only the branches that can end in it.
+ */
+function ownerReach({ nodes, edges, outs }: FlatTrie): OwnerReach {
+  let owners = 0;
+  for (const out of outs) for (const o of out) owners = Math.max(owners, o + 1);
+  const reachWords = Math.max(1, Math.ceil(owners / 32));
+  const count = nodes.length / 4;
+  const reach = new Int32Array(count * reachWords);
+  // A child always comes after its parent (flattenTrie numbers depth first): children are done first.
+  for (let n = count - 1; n >= 0; n--) {
+    const at = n * reachWords;
+    const out = nodes[4 * n + 3]!;
+    if (out !== -1) for (const o of outs[out]!) reach[at + (o >>> 5)]! |= 1 << (o & 31);
+    const words = nodes[4 * n + 1]!;
+    const more = nodes[4 * n + 2]!;
+    const total = (words & MAX_EDGES) + (words >>> 16) + (more & MAX_EDGES) + (more >>> 16);
+    for (let k = nodes[4 * n]!, end = k + total; k < end; k++) {
+      const child = edges[2 * k + 1]! * reachWords;
+      for (let w = 0; w < reachWords; w++) reach[at + w]! |= reach[child + w]!;
+    }
+  }
+  return { bits: reach, words: reachWords };
+}
+
+/** Per node, the owners it leads to: `words` ints of bits each. */
+export interface OwnerReach {
+  bits: Int32Array;
+  words: number;
 }
 
 /** Whether a pattern of the trie starts with a word of these ids. */
@@ -301,6 +333,8 @@ export interface MatchTrie extends FlatTrie {
   rootStem: Int32Array;
   rootLower: Int32Array;
   rootExact: Int32Array;
+  /** Which owners each node leads to, worked out on the first walk for one owner (MatchOptions.owner). */
+  reach: OwnerReach | null;
 }
 
 const SOFT = 1;
@@ -312,6 +346,11 @@ export interface MatchOptions {
   limit?: number;
   /** Match across any boundary between the tokens (a heading's words, whatever separates them). */
   ignoreSeparators?: boolean;
+  /**
+   * Only matches that end in this owner (their `owners` include it): the walk skips every branch
+   * that cannot, so one phrase list of a shared trie costs a walk of its own phrases only.
+   */
+  owner?: number;
 }
 
 /** The state of one matchTrie call, passed down the recursion instead of closed over. */
@@ -329,6 +368,16 @@ interface Walk {
   /** The token indices the current pattern's words matched, path[0..depth). */
   path: Int32Array;
   depth: number;
+  /** MatchOptions.owner, or -1. */
+  owner: number;
+  reach: Int32Array;
+  reachWords: number;
+}
+
+/** Whether the walk may enter `node`: it leads to the owner asked for, or none was asked. */
+function reaches(walk: Walk, node: number): boolean {
+  const { owner } = walk;
+  return owner < 0 || (walk.reach[node * walk.reachWords + (owner >>> 5)]! & (1 << (owner & 31))) !== 0;
 }
 
 const NO_MATCHES: readonly TrieMatch[] = Object.freeze([]);
@@ -357,7 +406,8 @@ function findChild(edges: Int32Array, first: number, count: number, id: number):
 
 function visit(walk: Walk, node: number, i: number): void {
   const out = walk.nodes[4 * node + 3]!;
-  if (out !== -1 && walk.depth > 0) {
+  // With an owner asked for, a node it is reached through may end other owners' patterns only.
+  if (out !== -1 && walk.depth > 0 && (walk.owner < 0 || walk.outs[out]!.includes(walk.owner))) {
     const { path, depth } = walk;
     const start = path[0]!;
     const end = path[depth - 1]! + 1;
@@ -378,6 +428,7 @@ function visit(walk: Walk, node: number, i: number): void {
 }
 
 function enter(walk: Walk, next: number, i: number): void {
+  if (!reaches(walk, next)) return;
   pushPath(walk, i);
   visit(walk, next, i + 1);
   walk.depth--;
@@ -425,6 +476,7 @@ function step(walk: Walk, node: number, i: number, maxSep: number): void {
     for (let g = first, end = first + gaps; g < end; g++) {
       const max = edges[2 * g]!;
       const next = edges[2 * g + 1]!;
+      if (!reaches(walk, next)) continue;
       // Skip k words (0..max); skipped words may follow commas but never a clause boundary.
       for (let k = 0; k <= max && i + k < to; k++) {
         if (tokens[i + k]!.sep > gapSep) break;
@@ -463,6 +515,9 @@ export function matchTrie(
     matches: null,
     path: new Int32Array(32),
     depth: 0,
+    owner: -1,
+    reach: NO_INTS,
+    reachWords: 0,
   };
   spareWalk = null;
   walk.nodes = trie.nodes;
@@ -474,6 +529,12 @@ export function matchTrie(
   walk.gapSep = free ? ANY_SEP : COMMA;
   walk.matches = null;
   walk.depth = 0;
+  walk.owner = options?.owner ?? -1;
+  if (walk.owner >= 0) {
+    trie.reach ??= ownerReach(trie);
+    walk.reach = trie.reach.bits;
+    walk.reachWords = trie.reach.words;
+  }
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
   const { rootStem, rootLower, rootExact, bit } = trie;
   const size = rootStem.length;
@@ -487,15 +548,16 @@ export function matchTrie(
     const byExact = token.exactId < size ? rootExact[token.exactId]! : 0;
     if (byStem === 0 && byLower === 0 && byExact === 0) continue;
     pushPath(walk, i);
-    if (byStem !== 0) visit(walk, byStem, i + 1);
-    if (byLower !== 0) visit(walk, byLower, i + 1);
-    if (byExact !== 0) visit(walk, byExact, i + 1);
+    if (byStem !== 0 && reaches(walk, byStem)) visit(walk, byStem, i + 1);
+    if (byLower !== 0 && reaches(walk, byLower)) visit(walk, byLower, i + 1);
+    if (byExact !== 0 && reaches(walk, byExact)) visit(walk, byExact, i + 1);
     walk.depth--;
     if (limited && matchCount(walk) >= limit) break;
   }
   const matches = walk.matches ?? NO_MATCHES;
   walk.matches = null;
   walk.tokens = NO_TOKENS; // the spare walk must not keep a posting alive
+  walk.reach = NO_INTS;
   spareWalk = walk;
   return matches;
 }

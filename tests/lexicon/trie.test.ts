@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledPattern } from '../../src/lexicon/compiled.js';
 import {
@@ -72,6 +73,60 @@ describe('matchTrie', () => {
     const broken = tokens('schedul', 'x', 'appoint');
     broken[1]!.sep = 3;
     expect(matchTrie(trie, broken, 0, 3)).toEqual([]);
+  });
+});
+
+describe('matchTrie for one owner', () => {
+  // Owners share prefixes (and some share whole patterns), and there are more than 32 of them, so
+  // a node's reach spans several ints.
+  const WORDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  const pattern = fc.array(
+    fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...WORDS).map((w): CompiledPattern[number] => ({ w })) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }).map((g): CompiledPattern[number] => ({ g })) },
+    ),
+    { minLength: 1, maxLength: 4 },
+  );
+  const lists = fc.array(fc.array(pattern, { minLength: 1, maxLength: 3 }), { minLength: 30, maxLength: 45 });
+  const words = fc.array(
+    fc.record({ word: fc.constantFrom(...WORDS, 'x'), sep: fc.constantFrom(0, 0, 0, 1, 2, 3) }),
+    { maxLength: 20 },
+  );
+
+  it('finds exactly the matches of that owner that a full walk finds', () => {
+    fc.assert(
+      fc.property(lists, words, fc.nat(), (patternLists, sentence, pick) => {
+        // A pattern must start with a word (the lexicon compiler never starts one with a gap).
+        const entries = patternLists.map((patterns, owner) => ({
+          owner,
+          patterns: patterns.filter((p) => 'w' in p[0]!),
+        }));
+        const vocabulary: Vocabulary = new Map();
+        const root = createTrie(entries);
+        addTrieWords(vocabulary, root);
+        const trie = compileTrie(root, vocabulary);
+        const tokens: MatchToken[] = sentence.map(({ word, sep }) => ({
+          stemId: vocabulary.get(word) ?? 0,
+          normId: 0,
+          exactId: 0,
+          roots: 0,
+          sep,
+        }));
+        const owner = pick % entries.length;
+        const key = (m: { start: number; end: number; words: number; tokens: readonly number[] | null }) =>
+          `${m.start}-${m.end}-${m.words}-${m.tokens?.join('.') ?? ''}`;
+        const all = matchTrie(trie, tokens, 0, tokens.length)
+          .filter((m) => m.owners.includes(owner))
+          .map(key);
+        const mine = matchTrie(trie, tokens, 0, tokens.length, { owner }).map(key);
+        expect(mine).toEqual(all);
+        // (A limit stops after the start word that reaches it, which may give more than one.)
+        expect(matchTrie(trie, tokens, 0, tokens.length, { owner, limit: 1 }).length > 0).toBe(
+          all.length > 0,
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
