@@ -127,6 +127,26 @@ describe('ma-gap plan', () => {
     expect(plan).toMatchObject({ rankBy: 'score', postings: 2 });
     expect(plan.steps[0].postingIds).toEqual(['a', 'b']);
   });
+
+  it('reads JSONL lines as analyze --jsonl does, and names the line that is bad', async () => {
+    files();
+    // The corpus form {"format":"html","text"} is HTML; a line without an id is named by its place.
+    writeFileSync(
+      join(dir, 'more.jsonl'),
+      `${JSON.stringify({ format: 'html', text: '<ul><li>BLS certification required</li></ul>' })}\n`,
+    );
+    const io = captureIO();
+    const args = ['plan', '--profile', 'me.json', 'more.jsonl', '--json', '--today', '2026-01-15'];
+    expect(await runCli(args, io)).toBe(0);
+    const plan = JSON.parse(io.out());
+    expect(plan.steps[0].postingIds).toEqual(['more.jsonl:1']);
+    expect(plan.steps[0].id).toBe('cert.bls');
+
+    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ id: 'a', text: 'x', html: '<p>y</p>' })}\n`);
+    const bad = captureIO();
+    expect(await runCli(['plan', '--profile', 'me.json', 'bad.jsonl'], bad)).toBe(2);
+    expect(bad.err()).toMatch(/bad\.jsonl: line 1: give "text" or "html", not both/);
+  });
 });
 
 describe('ma-gap profile', () => {

@@ -7,7 +7,8 @@ import { analyzePosting } from '../../extract/index.js';
 import { type Lexicon, loadLexicon } from '../../lexicon/index.js';
 import { type CliCommand, type CliIO, CliUsageError } from '../command.js';
 import { formatAnalysis } from '../format-analysis.js';
-import { isHtml, looksBinary, readTextInput } from '../read-input.js';
+import { decodePostingLine } from '../posting-line.js';
+import { isHtml, readTextInput } from '../read-input.js';
 
 const USAGE = `Usage: ma-gap analyze FILE|- [--json] [--html|--text] [--lexicon DIR]
        ma-gap analyze --jsonl FILE|-
@@ -16,7 +17,8 @@ const USAGE = `Usage: ma-gap analyze FILE|- [--json] [--html|--text] [--lexicon 
   --json      print the analysis JSON instead of the summary
   --html      treat the input as HTML (default: by file name or content)
   --text      treat the input as plain text
-  --jsonl     read JSON lines {"id","text"} or {"id","html"}; write one {"id",…analysis} line each
+  --jsonl     read JSON lines {"id","text"} or {"id","html"} (or {"id","format":"html","text"});
+              write one {"id",…analysis} line each
   --lexicon   a lexicon source directory (default: the built-in lexicon)
 
 Exit codes: 0 ok, 1 some JSON lines failed (each reported on stderr), 2 bad input or usage.`;
@@ -79,29 +81,13 @@ async function analyzeJsonLines(args: AnalyzeArgs, lexicon: Lexicon, io: CliIO):
       failed++;
       io.stderr.write(`ma-gap analyze: line ${lineNo}: ${why}\n`);
     };
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      fail('not valid JSON');
+    const decoded = decodePostingLine(line);
+    if (!decoded.ok) {
+      fail(decoded.error);
       continue;
     }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      fail('expected an object {"id", "text"} or {"id", "html"}');
-      continue;
-    }
-    const { id, text, html } = record as { id?: unknown; text?: unknown; html?: unknown };
-    const body = typeof html === 'string' ? html : text;
-    if (typeof body !== 'string') {
-      fail('needs a "text" or "html" string');
-      continue;
-    }
-    if (body.trim() === '' || looksBinary(body)) {
-      fail(body.trim() === '' ? 'empty posting' : 'posting looks like binary data');
-      continue;
-    }
-    const analysis = analyzePosting(typeof html === 'string' ? { html } : { text: body }, lexicon);
-    await write(io.stdout, `${JSON.stringify({ id: id ?? null, ...analysis })}\n`);
+    const analysis = analyzePosting(decoded.input, lexicon);
+    await write(io.stdout, `${JSON.stringify({ id: decoded.id, ...analysis })}\n`);
     done++;
   }
   if (done === 0 && failed === 0)

@@ -4,6 +4,7 @@ import { buildTrainingPlan, type PlanPosting, type PlanRanking } from '../../gap
 import type { Lexicon } from '../../lexicon/index.js';
 import { type CliCommand, CliUsageError } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
+import { decodePostingLine } from '../posting-line.js';
 import { cliLexicon, formatTraining, readProfile, splitArgs, todayFrom } from '../profile-input.js';
 import { isHtml, readTextInput } from '../read-input.js';
 
@@ -86,23 +87,10 @@ async function readPostings(
   const out: PlanPosting[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    let item: { id?: unknown; text?: unknown; html?: unknown; format?: unknown };
-    try {
-      item = JSON.parse(line);
-    } catch {
-      throw new CliUsageError(`${path}: line ${i + 1} is not JSON`);
-    }
-    const html =
-      typeof item.html === 'string'
-        ? item.html
-        : item.format === 'html' && typeof item.text === 'string'
-          ? item.text
-          : null;
-    const plain = html === null && typeof item.text === 'string' ? item.text : null;
-    if (html === null && plain === null)
-      throw new CliUsageError(`${path}: line ${i + 1} has no "text" or "html"`);
-    const analysis = analyzePosting(html !== null ? { html } : { text: plain! }, lexicon);
-    out.push({ ...analysis, postingId: typeof item.id === 'string' ? item.id : `${path}:${i + 1}` });
+    const decoded = decodePostingLine(line);
+    if (!decoded.ok) throw new CliUsageError(`${path}: line ${i + 1}: ${decoded.error}`);
+    const analysis = analyzePosting(decoded.input, lexicon);
+    out.push({ ...analysis, postingId: decoded.id === null ? `${path}:${i + 1}` : String(decoded.id) });
   });
   return out;
 }
