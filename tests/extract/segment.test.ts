@@ -61,6 +61,17 @@ describe('segmentText: headings and sections', () => {
     ['Education: High school diploma', 'diploma', 'requirements'],
     ['**Required Licensing & Certifications:** + BLS certification + CCMA', 'BLS', 'requirements'],
     ['Pay: $20 per hour', 'per', 'compensation'],
+    // A federal posting's qualification list, after its duties.
+    [
+      'Duties:\n- Room patients\nThe incumbent possesses the following:\n- Ability to file',
+      'file',
+      'requirements',
+    ],
+    [
+      'Duties:\n- Room patients\nThe incumbent must possess:\n- Knowledge of coding',
+      'coding',
+      'requirements',
+    ],
   ])('%j puts %s in %s', (body, word, section) => {
     const seg = segmentText(posting(body), lexicon);
     expect(tokenOf(seg, word).section).toBe(section);
