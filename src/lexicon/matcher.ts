@@ -36,8 +36,8 @@ export interface LexiconMatcher {
 
 /**
  * Every phrase list of the aliases' context conditions (near, notNear, notAfter, notBefore) in one
- * trie whose owners are list numbers: a clause or block is scanned once for all of them, not once
- * per condition (a posting without blank lines is one long block).
+ * trie whose owners are list numbers: a condition walks it for its own list (MatchOptions.owner),
+ * and one trie serves all lists without one root array per list.
  */
 export interface ContextTrie {
   trie: MatchTrie;
