@@ -504,6 +504,14 @@ export function matchTrie(
 ): readonly TrieMatch[] {
   const limit = options?.limit ?? Number.POSITIVE_INFINITY;
   const free = options?.ignoreSeparators === true;
+  const owner = options?.owner;
+  let reach: OwnerReach | null = null;
+  if (owner !== undefined) {
+    trie.reach ??= ownerReach(trie);
+    reach = trie.reach;
+    // No pattern ends in an owner past the last (its bits would be the next node's).
+    if (!(Number.isInteger(owner) && owner >= 0 && owner < reach.words * 32)) return NO_MATCHES;
+  }
   const walk: Walk = spareWalk ?? {
     nodes: NO_INTS,
     edges: NO_INTS,
@@ -529,11 +537,10 @@ export function matchTrie(
   walk.gapSep = free ? ANY_SEP : COMMA;
   walk.matches = null;
   walk.depth = 0;
-  walk.owner = options?.owner ?? -1;
-  if (walk.owner >= 0) {
-    trie.reach ??= ownerReach(trie);
-    walk.reach = trie.reach.bits;
-    walk.reachWords = trie.reach.words;
+  walk.owner = owner ?? -1;
+  if (reach) {
+    walk.reach = reach.bits;
+    walk.reachWords = reach.words;
   }
   // The root is tried at every word: look its children up here and enter only where a pattern starts.
   const { rootStem, rootLower, rootExact, bit } = trie;

@@ -128,6 +128,14 @@ describe('matchTrie for one owner', () => {
       { numRuns: 500 },
     );
   });
+
+  it.each([-1, 3, 32, 1.5])('finds nothing for owner %s, which no pattern ends in', (owner) => {
+    const { trie, tokens } = setUp(false);
+    const sentence = tokens('draw', 'blood', 'vital', 'sign');
+    expect(matchTrie(trie, sentence, 0, 4)).toHaveLength(2);
+    expect(matchTrie(trie, sentence, 0, 4, { owner })).toEqual([]);
+    expect(matchTrie(trie, sentence, 0, 4, { owner: 1 }).map((m) => m.start)).toEqual([2]);
+  });
 });
 
 describe('decodeTrie', () => {
