@@ -238,15 +238,20 @@ export function decodeTrie(stored: StoredTrie): FlatTrie {
   return trie;
 }
 
+/** How many edges node n has, of all four kinds. */
+function edgeCount(nodes: Int32Array, n: number): number {
+  const words = nodes[4 * n + 1]!;
+  const more = nodes[4 * n + 2]!;
+  return (words & MAX_EDGES) + (words >>> 16) + (more & MAX_EDGES) + (more >>> 16);
+}
+
 /** What is wrong with a flat trie's arrays, if anything: every edge and owner index in range. */
 function trieProblem({ nodes, edges, outs }: FlatTrie): string | undefined {
   if (nodes.length === 0 || nodes.length % 4 !== 0 || edges.length % 2 !== 0) return 'array sizes';
   const count = nodes.length / 4;
   for (let n = 0; n < count; n++) {
     const first = nodes[4 * n]!;
-    const words = nodes[4 * n + 1]!;
-    const more = nodes[4 * n + 2]!;
-    const total = (words & MAX_EDGES) + (words >>> 16) + (more & MAX_EDGES) + (more >>> 16);
+    const total = edgeCount(nodes, n);
     const out = nodes[4 * n + 3]!;
     if (first < 0 || 2 * (first + total) > edges.length) return `node ${n}'s edges`;
     if (out < -1 || out >= outs.length || (out !== -1 && !Array.isArray(outs[out])))
@@ -296,10 +301,7 @@ function ownerReach({ nodes, edges, outs }: FlatTrie): OwnerReach {
     const at = n * reachWords;
     const out = nodes[4 * n + 3]!;
     if (out !== -1) for (const o of outs[out]!) reach[at + (o >>> 5)]! |= 1 << (o & 31);
-    const words = nodes[4 * n + 1]!;
-    const more = nodes[4 * n + 2]!;
-    const total = (words & MAX_EDGES) + (words >>> 16) + (more & MAX_EDGES) + (more >>> 16);
-    for (let k = nodes[4 * n]!, end = k + total; k < end; k++) {
+    for (let k = nodes[4 * n]!, end = k + edgeCount(nodes, n); k < end; k++) {
       const child = edges[2 * k + 1]! * reachWords;
       for (let w = 0; w < reachWords; w++) reach[at + w]! |= reach[child + w]!;
     }
