@@ -143,7 +143,10 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
   const ids: Vocabulary = new Map(vocabulary.map((w, i) => [w, i + 1]));
   const store = (trie: typeof concept) => encodeTrie(flattenTrie(trie, ids));
   const protectedWords = new Set(
-    aliases.flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? []).map((w) => w.toLowerCase()),
+    [
+      ...aliases.flatMap((a) => a.text.match(/[\p{L}]*\p{Ll}\p{Lu}[\p{L}]*/gu) ?? []),
+      ...source.sections.joinedNames,
+    ].map((w) => w.toLowerCase()),
   );
   return {
     format: 4,

@@ -102,6 +102,13 @@ export const sectionsFileSchema = z
     headings: z.record(z.enum(SECTION_KINDS), z.array(z.string().min(1)).min(1)),
     /** Nouns that, right after a weak specialty word, make it a setting ("dermatology clinic"). */
     settingWords: z.array(z.string().min(1)).min(1),
+    /**
+     * Names written as one word with an inner capital ("UnitedHealth"): the glued-line repair never
+     * splits them. Names in aliases are protected already.
+     */
+    joinedNames: z
+      .array(z.string().regex(/^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u, 'one word of letters with an inner capital'))
+      .default([]),
   })
   .strict();
 

@@ -115,6 +115,31 @@ const PRESENT: Array<[string, string]> = [
   ['Qualifications:\nBLS CERTIFICATION', 'cert.bls'],
   ['Requirements\nEKG', 'clinical.ekg'],
   ['Track referrals and outside imaging', 'admin.referrals'],
+  // duty wordings of reproductive-health and government postings (lexicon 2026.11.24-4)
+  ['Support our providers when needed', 'clinical.assist-provider'],
+  ['Help all clinicians during a busy clinic day', 'clinical.assist-provider'],
+  ['Perform and process labs ordered by the physician', 'clinical.lab-tests'],
+  ['Perform and process labs ordered by the physician', 'clinical.specimens'],
+  ['Run labs on site', 'clinical.lab-tests'],
+  ['Provide testing to walk-in clients', 'clinical.lab-tests'],
+  ['Conduct routine office testing', 'clinical.lab-tests'],
+  ['Analyze urine samples for the provider', 'clinical.lab-tests'],
+  ['Administer vaccines, allergy shots and oral medications', 'clinical.medications'],
+  ['Deliver medications as ordered', 'clinical.medications'],
+  ['Provide nutrition education during visits', 'clinical.patient-education'],
+  ['Explain procedures and aftercare before each visit ends', 'clinical.patient-education'],
+  ['Prepare patients and rooms for exams', 'clinical.rooming'],
+  ['Prepare patients and rooms for exams', 'clinical.room-cleaning'],
+  ['Greet each patient and prepare them for their exam', 'clinical.rooming'],
+  ['Prepares patient and assists the physician', 'clinical.rooming'],
+  ['Set up operating rooms before each case', 'clinical.room-cleaning'],
+  ['Break down rooms after each procedure', 'clinical.room-cleaning'],
+  ['Perform vision assessments on school-age children', 'clinical.screenings'],
+  ['Timely medical record documentation', 'admin.ehr'],
+  ['Graduate of a medical assistant or LPN program required', 'edu.ma-program'],
+  ['Medical Assistent certification required', 'cert.ma-any'],
+  ['Work in a busy sexual health clinic', 'specialty.ob-gyn'],
+  ['Support our reproductive and sexual health services', 'specialty.ob-gyn'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -137,6 +162,14 @@ const ABSENT: Array<[string, string]> = [
   ['Adult and pediatric patients are seen daily', 'specialty.pediatrics'],
   ['Check out our benefits package', 'admin.front-desk'],
   ['Employee referral bonus program', 'admin.referrals'],
+  ['Perform EKGs and collect lab specimens', 'clinical.lab-tests'],
+  ['Provide proof of education at hire', 'clinical.patient-education'],
+  ['We provide continuing education credits', 'clinical.patient-education'],
+  ['Prepare patient charts the day before', 'clinical.rooming'],
+  ['Follow medical record documentation standards', 'admin.ehr'],
+  ['Apply orthopedic splints and boots', 'specialty.orthopedics'],
+  ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'cert.rma'],
+  ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'clinical.phlebotomy'],
 ];
 
 describe('analyzePosting: aliases', () => {

@@ -84,6 +84,9 @@ describe('repairGluedLines', () => {
     'Chart in NextGen',
     'McKesson supplies',
     'Call the PA. Then the MD.',
+    // employers' names from sections.yaml joinedNames
+    'Careers with MedExpress and UnitedHealth Group',
+    'Join the AdventHealth team',
   ])('keeps %j', (text) => {
     expect(repairGluedLines(text, options)).toBe(text);
   });
