@@ -366,13 +366,26 @@ const LABEL_FILLER = new Set(
 const FIRST_MATCH: MatchOptions = { limit: 1 };
 const LABEL_MATCH: MatchOptions = { ignoreSeparators: true };
 
-/** The heading phrase that covers most of a short label's content words, and the share it covers. */
+interface HeadingLabel {
+  kind: HeadingKind;
+  /** The share of the label's content words the phrase covers. */
+  coverage: number;
+  /** The phrase's token range. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The heading phrase that covers most of a short label's content words. On a tie a preference
+ * beats a requirement: it qualifies the list ("Qualifications - preferred", "Skills that would be
+ * beneficial").
+ */
 function bestHeading(
   lexicon: Lexicon,
   tokens: readonly Token[],
   from: number,
   to: number,
-): { kind: HeadingKind; coverage: number } | undefined {
+): HeadingLabel | undefined {
   const trie = lexiconMatcher(lexicon).heading;
   // Most short lines hold no word a heading phrase starts with: no match, nothing to count.
   let starts = false;
@@ -381,16 +394,22 @@ function bestHeading(
   let content = 0;
   for (let i = from; i < to; i++) if (!LABEL_FILLER.has(tokens[i]!.word.norm)) content++;
   if (content === 0) content = to - from;
-  let best: { kind: HeadingKind; covered: number } | undefined;
+  let best: { kind: HeadingKind; covered: number; start: number; end: number } | undefined;
   // Label words are matched as one phrase even when "/" or "&" separates them.
   for (const m of matchTrie(trie, tokens, from, to, LABEL_MATCH)) {
     let covered = 0;
     for (let i = m.start; i < m.end; i++)
       if (matchHasToken(m, i) && !LABEL_FILLER.has(tokens[i]!.word.norm)) covered++;
     if (covered === 0) covered = m.words;
-    if (!best || covered > best.covered) best = { kind: lexicon.headingKinds[m.owners[0]!]!, covered };
+    const kind = lexicon.headingKinds[m.owners[0]!]!;
+    if (
+      !best ||
+      covered > best.covered ||
+      (covered === best.covered && kind === 'preferred' && best.kind === 'requirements')
+    )
+      best = { kind, covered, start: m.start, end: m.end };
   }
-  return best && { kind: best.kind, coverage: best.covered / content };
+  return best && { kind: best.kind, coverage: best.covered / content, start: best.start, end: best.end };
 }
 
 /** The heading kind a short label names, when its phrase covers at least half of its content words. */
@@ -528,6 +547,22 @@ function namesConcept(lexicon: Lexicon, tokens: readonly Token[], from: number, 
   return matchTrie(lexiconMatcher(lexicon).concept, tokens, from, to, FIRST_MATCH).length > 0;
 }
 
+/**
+ * Whether a concept's match in tokens[from, to) holds the heading phrase's words: then they are the
+ * concept's name ("Certification as a Medical Assistant"), not a label.
+ */
+function conceptHolds(
+  lexicon: Lexicon,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  label: HeadingLabel,
+): boolean {
+  for (const m of matchTrie(lexiconMatcher(lexicon).concept, tokens, from, to))
+    if (m.start <= label.start && m.end >= label.end) return true;
+  return false;
+}
+
 function setSection(tokens: readonly Token[], from: number, to: number, section: SectionKind): void {
   for (let i = from; i < to; i++) tokens[i]!.section = section;
 }
@@ -643,7 +678,12 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         names ??= namesConcept(lexicon, raw, from, to);
         return names;
       };
-      if (kind && candidate && !endsWithColon && label!.coverage < 0.75 && isContent()) {
+      if (
+        kind &&
+        candidate &&
+        !endsWithColon &&
+        (label!.coverage < 0.75 ? isContent() : conceptHolds(lexicon, raw, from, to, label!))
+      ) {
         kind = undefined;
       }
       if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"

@@ -72,6 +72,14 @@ describe('segmentText: headings and sections', () => {
       'coding',
       'requirements',
     ],
+    // A preference qualifies a requirements noun: the tie goes to preferred.
+    ['Skills that would be beneficial:\n- Epic experience', 'Epic', 'preferred'],
+    ['Qualifications (Preferred)\n- Epic experience', 'Epic', 'preferred'],
+    ['Required Qualifications\n- Epic experience', 'Epic', 'requirements'],
+    // A line whose heading word is part of a concept's name is content, not a heading.
+    ['Preferred Qualifications:\nCertification as a Medical Assistant\nEpic experience', 'Epic', 'preferred'],
+    ['Benefits:\n- Paid holidays\nTuition Reimbursement\n- Up to $2,000 a year', 'year', 'benefits'],
+    ['Requirements:\n- CCMA\nJob Keywords: CMA, phlebotomy, Boston', 'phlebotomy', 'apply'],
   ])('%j puts %s in %s', (body, word, section) => {
     const seg = segmentText(posting(body), lexicon);
     expect(tokenOf(seg, word).section).toBe(section);
