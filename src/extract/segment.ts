@@ -18,6 +18,7 @@ import {
   wordHashStep,
 } from '../lexicon/index.js';
 import { wordMarks } from './attributes.js';
+import { SILENT_SECTIONS } from './mentions.js';
 
 /** Boundary before a token: 0 space, 1 soft punctuation, 2 comma, 3 clause break. */
 export const SEP_SPACE = 0;
@@ -563,6 +564,34 @@ function conceptHolds(
   return false;
 }
 
+/** Words that name the job's holder as a sentence's subject. */
+const ROLE_WORDS = new Set(
+  'assistant assistants associate associates position role incumbent technician aide ma'.split(' '),
+);
+/** How far into a paragraph its subject and verb are looked for. */
+const OPENER_WORDS = 16;
+
+/**
+ * Whether the first clause of tokens[from, to) says what the job's holder does: a role word, then
+ * "performs", "is responsible for" or "duties" ("The Health Center Assistant performs the duties of…").
+ */
+function describesDuties(tokens: readonly Token[], from: number, to: number): boolean {
+  let role = false;
+  for (let i = from, end = Math.min(to, from + OPENER_WORDS); i < end; i++) {
+    const t = tokens[i]!;
+    if (i > from && t.sep === SEP_CLAUSE) return false;
+    const norm = t.word.norm;
+    if (!role) role = ROLE_WORDS.has(norm);
+    else if (
+      norm === 'performs' ||
+      norm === 'duties' ||
+      (norm === 'responsible' && tokens[i + 1]?.word.norm === 'for')
+    )
+      return true;
+  }
+  return false;
+}
+
 function setSection(tokens: readonly Token[], from: number, to: number, section: SectionKind): void {
   for (let i = from; i < to; i++) tokens[i]!.section = section;
 }
@@ -618,6 +647,16 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     const words = to - from;
     const isBullet = line.bullet;
     const endsWithColon = endsWithLabelColon(trimmed);
+    // A paragraph that says what the job's holder does ends a benefits or company block that no
+    // heading closed (a benefits list first, then the job without a heading).
+    if (
+      SILENT_SECTIONS.has(section) &&
+      !isBullet &&
+      li > 0 &&
+      lines[li - 1]!.blank &&
+      describesDuties(raw, from, to)
+    )
+      section = 'intro';
     setSection(raw, from, to, section);
 
     // The first line is the title when it is short, unpunctuated and set apart.

@@ -140,6 +140,8 @@ const PRESENT: Array<[string, string]> = [
   ['Medical Assistent certification required', 'cert.ma-any'],
   ['Work in a busy sexual health clinic', 'specialty.ob-gyn'],
   ['Support our reproductive and sexual health services', 'specialty.ob-gyn'],
+  ['Organize supplies and equipment each morning', 'admin.inventory'],
+  ['Disinfect clinical areas between visits', 'clinical.room-cleaning'],
 ];
 
 // [sentence, a concept id that must NOT be found]

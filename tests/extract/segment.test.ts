@@ -80,6 +80,17 @@ describe('segmentText: headings and sections', () => {
     ['Preferred Qualifications:\nCertification as a Medical Assistant\nEpic experience', 'Epic', 'preferred'],
     ['Benefits:\n- Paid holidays\nTuition Reimbursement\n- Up to $2,000 a year', 'year', 'benefits'],
     ['Requirements:\n- CCMA\nJob Keywords: CMA, phlebotomy, Boston', 'phlebotomy', 'apply'],
+    // A paragraph on what the job's holder does ends a benefits list that no heading closed…
+    [
+      'Benefits:\n- Paid time off\n- 401k match\n\nThe Clinic Assistant performs the duties of an MA, such as drawing blood.',
+      'drawing',
+      'intro',
+    ],
+    ['Benefits:\n- Paid time off\n\nThis role is responsible for rooming patients.', 'rooming', 'intro'],
+    // …but not one about the employer or the contract.
+    ['Benefits:\n- Paid time off\n\nThis position is covered by a union agreement.', 'union', 'benefits'],
+    ['About Us\n\nOur clinic performs 200 procedures a day.', 'procedures', 'about'],
+    ['Benefits:\n- Paid time off\n- The assistant role performs well here', 'well', 'benefits'],
   ])('%j puts %s in %s', (body, word, section) => {
     const seg = segmentText(posting(body), lexicon);
     expect(tokenOf(seg, word).section).toBe(section);
