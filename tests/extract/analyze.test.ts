@@ -141,6 +141,8 @@ const PRESENT: Array<[string, string]> = [
   ['Work in a busy sexual health clinic', 'specialty.ob-gyn'],
   ['Support our reproductive and sexual health services', 'specialty.ob-gyn'],
   ['Organize supplies and equipment each morning', 'admin.inventory'],
+  ['Return patient callbacks before noon', 'admin.phones'],
+  ['Knowledge of computerized systems', 'admin.computer-skills'],
   ['Disinfect clinical areas between visits', 'clinical.room-cleaning'],
 ];
 

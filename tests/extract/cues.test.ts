@@ -25,6 +25,7 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Spanish speaking is a plus', 'soft.bilingual', 'preferred'],
   ['- Must have attention to detail', 'soft.attention-to-detail', 'required'],
   ['Epic experience preferred', 'ehr.epic', 'preferred'],
+  ['Looking for a detail-oriented assistant who knows Epic', 'soft.attention-to-detail', 'preferred'],
   ['CCMA preferred, but not required', 'cert.ccma', 'preferred'],
   ['Ideal candidate has EKG experience', 'clinical.ekg', 'preferred'],
   ['Strong communication skills required', 'soft.communication', 'required'],
