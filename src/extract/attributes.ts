@@ -122,8 +122,11 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
 
 const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   ['full-time', /\bfull[\s-]?time\b/i],
+  // "Full and part time considered": full time is stated first, its "time" shared with part time.
+  ['full-time', /\bfull\s*(?:and|or|\/|&)\s*part[\s-]?time\b/i],
   ['full-time', /\bFT\b/],
   ['part-time', /\bpart[\s-]?time\b/i],
+  ['part-time', /\bpart\s*(?:and|or|\/|&)\s*full[\s-]?time\b/i],
   ['per-diem', /\bper[\s-]?diem\b/i],
   ['per-diem', /\bPRN\b(?![\s-]+med)/],
   ['temporary', /\btemporary\b|\btemp\b(?!er)|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],

@@ -144,6 +144,9 @@ function wordAt(text: string, i: number): string {
   return text.slice(begin, end).toLowerCase();
 }
 
+/** Job-board field labels a value is glued to when a page loses its layout ("Job TypeFull-time"). */
+const FIELD_LABELS = new Set(['type', 'schedule', 'shift', 'status', 'location', 'setting']);
+
 /** Whether a line break belongs between text[i-1] and text[i]. */
 function isGlueSeam(text: string, i: number, keep: ReadonlySet<string> | undefined): boolean {
   const prev = text.charCodeAt(i - 1);
@@ -168,8 +171,10 @@ function isGlueSeam(text: string, i: number, keep: ReadonlySet<string> | undefin
   while (begin > 0 && isLetter(text.charCodeAt(begin - 1))) begin--;
   const leftLength = i - (prev === 41 ? 1 : 0) - begin;
   if (isLower(next)) {
-    // "Draw bloodRoom patients". Short halves are usually one name ("iPhone", "NextGen").
+    // "Draw bloodRoom patients". Short halves are usually one name ("iPhone", "NextGen"), but not
+    // after a job board's field label ("Job TypeFull-time").
     if (leftLength < 3) return false;
+    if (FIELD_LABELS.has(text.slice(begin, begin + leftLength).toLowerCase())) return true;
     const right = runLength(text, i + 1, isLower) + 1;
     return !(isUpper(text.charCodeAt(begin)) && leftLength <= 5 && right <= 6);
   }

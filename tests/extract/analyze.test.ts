@@ -143,6 +143,10 @@ const PRESENT: Array<[string, string]> = [
   ['Organize supplies and equipment each morning', 'admin.inventory'],
   ['Return patient callbacks before noon', 'admin.phones'],
   ['Knowledge of computerized systems', 'admin.computer-skills'],
+  ['Handle insurance paperwork for each visit', 'admin.billing-coding'],
+  ['Assisting healthcare professionals with patient care', 'clinical.assist-provider'],
+  ['Contraception education for every client', 'clinical.patient-education'],
+  ['You must be someone who collaborates well', 'soft.teamwork'],
   ['Disinfect clinical areas between visits', 'clinical.room-cleaning'],
 ];
 
@@ -172,6 +176,8 @@ const ABSENT: Array<[string, string]> = [
   ['Prepare patient charts the day before', 'clinical.rooming'],
   ['Follow medical record documentation standards', 'admin.ehr'],
   ['Apply orthopedic splints and boots', 'specialty.orthopedics'],
+  ['Our ophthalmic medical and surgical practice is growing', 'specialty.surgery'],
+  ['Medical assistants support medical professionals in many settings', 'clinical.assist-provider'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'cert.rma'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'clinical.phlebotomy'],
 ];

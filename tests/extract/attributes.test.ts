@@ -61,6 +61,10 @@ describe('employmentType', () => {
     ['Temporary role through March', 'temporary'],
     ['Schedule: 40 hours per week', 'full-time'],
     ['Schedule: 20 hours per week', null],
+    ['Full and part time considered', 'full-time'],
+    ['Full/Part-time openings', 'full-time'],
+    ['Part and full time shifts', 'part-time'],
+    ['Job TypeFull-time', 'full-time'],
     ['Draw blood and take vital signs.', null],
   ])('%j → %s', (body, type) => {
     expect(attributes(body).employmentType).toBe(type);

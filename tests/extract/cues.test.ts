@@ -26,6 +26,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['- Must have attention to detail', 'soft.attention-to-detail', 'required'],
   ['Epic experience preferred', 'ehr.epic', 'preferred'],
   ['Looking for a detail-oriented assistant who knows Epic', 'soft.attention-to-detail', 'preferred'],
+  ['Spanish-speaking candidates please apply!', 'soft.bilingual', 'preferred'],
+  [
+    'The successful Medical Assistant will have strong communication skills',
+    'soft.communication',
+    'required',
+  ],
   ['CCMA preferred, but not required', 'cert.ccma', 'preferred'],
   ['Ideal candidate has EKG experience', 'clinical.ekg', 'preferred'],
   ['Strong communication skills required', 'soft.communication', 'required'],

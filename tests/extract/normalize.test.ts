@@ -74,6 +74,7 @@ describe('repairGluedLines', () => {
     ['Maintain medical records.Assisting providers', 'Maintain medical records.\nAssisting providers'],
     ['High school diplomaCCMA or RMA', 'High school diploma\nCCMA or RMA'],
     ['Relevant experience2 years', 'Relevant experience\n2 years'],
+    ['Job TypeFull-time', 'Job Type\nFull-time'],
   ])('splits %j', (glued, repaired) => {
     expect(repairGluedLines(glued, options)).toBe(repaired);
   });
