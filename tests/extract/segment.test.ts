@@ -78,7 +78,6 @@ describe('segmentText: headings and sections', () => {
     ['Required Qualifications\n- Epic experience', 'Epic', 'requirements'],
     // A line whose heading word is part of a concept's name is content, not a heading.
     ['Preferred Qualifications:\nCertification as a Medical Assistant\nEpic experience', 'Epic', 'preferred'],
-    ['Benefits:\n- Paid holidays\nTuition Reimbursement\n- Up to $2,000 a year', 'year', 'benefits'],
     ['Requirements:\n- CCMA\nJob Keywords: CMA, phlebotomy, Boston', 'phlebotomy', 'apply'],
     // A paragraph on what the job's holder does ends a benefits list that no heading closed…
     [
