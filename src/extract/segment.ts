@@ -378,7 +378,7 @@ interface HeadingLabel {
 
 /**
  * The heading phrase that covers most of a short label's content words. On a tie a preference
- * beats a requirement: it qualifies the list ("Qualifications - preferred", "Skills that would be
+ * beats a requirement: it qualifies the list ("Qualifications (Preferred)", "Skills that would be
  * beneficial").
  */
 function bestHeading(

@@ -147,6 +147,8 @@ const PRESENT: Array<[string, string]> = [
   ['Assisting healthcare professionals with patient care', 'clinical.assist-provider'],
   ['Contraception education for every client', 'clinical.patient-education'],
   ['You must be someone who collaborates well', 'soft.teamwork'],
+  ['Walk patients to exam rooms and prepare them for the doctor', 'clinical.rooming'],
+  ['Make sure exam rooms are clean and stocked', 'clinical.room-cleaning'],
   ['Disinfect clinical areas between visits', 'clinical.room-cleaning'],
 ];
 
@@ -178,6 +180,7 @@ const ABSENT: Array<[string, string]> = [
   ['Apply orthopedic splints and boots', 'specialty.orthopedics'],
   ['Our ophthalmic medical and surgical practice is growing', 'specialty.surgery'],
   ['Medical assistants support medical professionals in many settings', 'clinical.assist-provider'],
+  ['Walk patients to exam rooms and prepare them for the doctor', 'clinical.room-cleaning'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'cert.rma'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'clinical.phlebotomy'],
 ];
