@@ -6,6 +6,7 @@ import {
   matchHasToken,
   matchTrie,
   type SectionKind,
+  type TrieMatch,
   WORD_EXACT,
   WORD_FIELDS,
   WORD_HASH_SEED,
@@ -364,7 +365,6 @@ const LABEL_FILLER = new Set(
   ),
 );
 
-const FIRST_MATCH: MatchOptions = { limit: 1 };
 const LABEL_MATCH: MatchOptions = { ignoreSeparators: true };
 
 interface HeadingLabel {
@@ -543,27 +543,6 @@ function markImplicitRequirements(
   flush();
 }
 
-/** Whether tokens[from, to) name a concept (a line that does is content, not a heading). */
-function namesConcept(lexicon: Lexicon, tokens: readonly Token[], from: number, to: number): boolean {
-  return matchTrie(lexiconMatcher(lexicon).concept, tokens, from, to, FIRST_MATCH).length > 0;
-}
-
-/**
- * Whether a concept's match in tokens[from, to) holds the heading phrase's words: then they are the
- * concept's name ("Certification as a Medical Assistant"), not a label.
- */
-function conceptHolds(
-  lexicon: Lexicon,
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  label: HeadingLabel,
-): boolean {
-  for (const m of matchTrie(lexiconMatcher(lexicon).concept, tokens, from, to))
-    if (m.start <= label.start && m.end >= label.end) return true;
-  return false;
-}
-
 /** Words that name the job's holder as a sentence's subject. */
 const ROLE_WORDS = new Set(
   'assistant assistants associate associates position role incumbent technician aide ma'.split(' '),
@@ -710,18 +689,22 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         if (label.coverage >= minCoverage) kind = label.kind;
       }
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
-      // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label. (Whether it names
-      // one is looked up at most once per line, when a test below first needs it.)
-      let names: boolean | undefined;
-      const isContent = (): boolean => {
-        names ??= namesConcept(lexicon, raw, from, to);
-        return names;
+      // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label. Even then, heading
+      // words inside a concept's match are its name, not a label ("Certification as a Medical
+      // Assistant"). (The line's concepts are matched at most once, when a test below first needs them.)
+      let concepts: readonly TrieMatch[] | undefined;
+      const conceptsOfLine = () => {
+        concepts ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to);
+        return concepts;
       };
+      const isContent = (): boolean => conceptsOfLine().length > 0;
+      const namesLabel = (l: HeadingLabel): boolean =>
+        conceptsOfLine().some((m) => m.start <= l.start && m.end >= l.end);
       if (
         kind &&
         candidate &&
         !endsWithColon &&
-        (label!.coverage < 0.75 ? isContent() : conceptHolds(lexicon, raw, from, to, label!))
+        (label!.coverage < 0.75 ? isContent() : namesLabel(label!))
       ) {
         kind = undefined;
       }
