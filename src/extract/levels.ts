@@ -2,8 +2,8 @@
 // the candidate at all.
 import { type Level, type Lexicon, stemWord } from '../lexicon/index.js';
 import { type CueHit, governingCue } from './cues.js';
-import { type Mention, SILENT_SECTIONS } from './mentions.js';
-import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented } from './segment.js';
+import type { Mention } from './mentions.js';
+import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
 
 const SECTION_LEVEL: Record<string, Level> = { requirements: 'required', preferred: 'preferred' };
 /** Words that make a specialty mention a question of the candidate's experience. */

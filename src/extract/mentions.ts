@@ -9,11 +9,8 @@ import {
   matchTrie,
   type TrieMatch,
 } from '../lexicon/index.js';
-import type { Clause, Segmented } from './segment.js';
+import { type Clause, type Segmented, SILENT_SECTIONS } from './segment.js';
 import { sortSmall } from './sort-small.js';
-
-/** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
-export const SILENT_SECTIONS = new Set(['compensation', 'benefits', 'about', 'eeo', 'conditions', 'apply']);
 
 /** One accepted alias match, before levels. */
 export interface Mention {

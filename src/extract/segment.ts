@@ -19,7 +19,6 @@ import {
   wordHashStep,
 } from '../lexicon/index.js';
 import { wordMarks } from './attributes.js';
-import { SILENT_SECTIONS } from './mentions.js';
 
 /** Boundary before a token: 0 space, 1 soft punctuation, 2 comma, 3 clause break. */
 export const SEP_SPACE = 0;
@@ -350,6 +349,15 @@ function endsWithOneOf(line: string, chars: string): boolean {
   return line.length > 0 && chars.includes(line[line.length - 1]!);
 }
 type HeadingKind = Exclude<SectionKind, 'title'>;
+/** Sections whose text never states what the job asks (benefits, the company, EEO, how to apply…). */
+export const SILENT_SECTIONS = new Set<SectionKind>([
+  'compensation',
+  'benefits',
+  'about',
+  'eeo',
+  'conditions',
+  'apply',
+]);
 const CONTENT_KINDS = new Set<SectionKind>([
   'intro',
   'responsibilities',
