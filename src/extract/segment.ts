@@ -583,9 +583,16 @@ function setSection(tokens: readonly Token[], from: number, to: number, section:
   for (let i = from; i < to; i++) tokens[i]!.section = section;
 }
 
+/** Whether one of the matches holds the token range [start, end) whole. */
+function holdsSpan(matches: readonly TrieMatch[], start: number, end: number): boolean {
+  for (const m of matches) if (m.start <= start && m.end >= end) return true;
+  return false;
+}
+
 /** Splits the text into lines, finds headings and labels, and gives every token its section. */
 export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOptions): Segmented {
   const raw = tokenize(text, lexicon, options);
+  const conceptTrie = lexiconMatcher(lexicon).concept;
   const lines: Line[] = [];
   // Each line's text without its edge spaces, for the heading tests below.
   const trimmedLines: string[] = [];
@@ -700,27 +707,24 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label. Even then, heading
       // words inside a concept's match are its name, not a label ("Certification as a Medical
       // Assistant"). (The line's concepts are matched at most once, when a test below first needs them.)
+      // (Plain code, not closures over the line: three closures per line were most of this stage's garbage.)
       let concepts: readonly TrieMatch[] | undefined;
-      const conceptsOfLine = () => {
-        concepts ??= matchTrie(lexiconMatcher(lexicon).concept, raw, from, to);
-        return concepts;
-      };
-      const isContent = (): boolean => conceptsOfLine().length > 0;
-      const namesLabel = (l: HeadingLabel): boolean =>
-        conceptsOfLine().some((m) => m.start <= l.start && m.end >= l.end);
-      if (
-        kind &&
-        candidate &&
-        !endsWithColon &&
-        (label!.coverage < 0.75 ? isContent() : namesLabel(label!))
-      ) {
-        kind = undefined;
+      if (kind && candidate && !endsWithColon) {
+        concepts = matchTrie(conceptTrie, raw, from, to);
+        if (label!.coverage < 0.75 ? concepts.length > 0 : holdsSpan(concepts, label!.start, label!.end))
+          kind = undefined;
       }
-      if (kind && bulletHeading && isContent()) kind = undefined; // "• Medical Assistant certification"
-      if (
-        (candidate || (labelLike && kind)) &&
-        (kind || (endsWithColon && words <= 6) || (allCaps && words <= 6 && !isContent()))
-      ) {
+      if (kind && bulletHeading) {
+        concepts ??= matchTrie(conceptTrie, raw, from, to);
+        if (concepts.length > 0) kind = undefined; // "• Medical Assistant certification"
+      }
+      const mayHead = candidate || (labelLike && kind !== undefined);
+      let isHeading = mayHead && (kind !== undefined || (endsWithColon && words <= 6));
+      if (mayHead && !isHeading && allCaps && words <= 6) {
+        concepts ??= matchTrie(conceptTrie, raw, from, to);
+        isHeading = concepts.length === 0;
+      }
+      if (isHeading) {
         for (let i = from; i < to; i++) raw[i]!.heading = true;
         if (kind) section = kind;
         setSection(raw, from, to, section);
