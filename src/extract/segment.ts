@@ -1,6 +1,7 @@
 // Stages 2–3: lines, sections, clauses and tokens of the normalised text.
 import type { Lexicon } from '../lexicon/index.js';
 import {
+  charCodes,
   lexiconMatcher,
   type MatchOptions,
   matchHasToken,
@@ -199,8 +200,8 @@ function isWordChar(code: number): boolean {
 }
 
 /** \p{L}. */
-function isLetterAt(text: string, i: number): boolean {
-  return (charClass(text.charCodeAt(i)) & CHAR_LETTER) !== 0;
+function isLetterCode(code: number): boolean {
+  return (charClass(code) & CHAR_LETTER) !== 0;
 }
 
 function createToken(start: number, end: number, word: WordInfo): Token {
@@ -253,8 +254,9 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
   let prevEnd = 0;
   let prev = '';
   let i = 0;
+  const codes = charCodes(text);
   while (i < n) {
-    const first = text.charCodeAt(i);
+    const first = codes[i]!;
     if (!isWordChar(first)) {
       i++;
       continue;
@@ -263,13 +265,13 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
     // The word is hashed as it is scanned, so the word table finds it without slicing the text.
     let hash = WORD_HASH_SEED;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       if (isWordChar(c)) i++;
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterAt(text, i + 1)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(codes[i + 1]!)) i++;
       else break;
       hash = wordHashStep(hash, c);
     }
-    const w = words.find(text, start, i, hash);
+    const w = words.find(codes, text, start, i, hash);
     const word = words.info(w);
     const fields = words.words;
     const at = w * WORD_FIELDS;

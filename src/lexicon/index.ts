@@ -27,6 +27,7 @@ export {
 } from './load.js';
 export {
   type ContextTrie,
+  charCodes,
   contextTrie,
   type LexiconMatcher,
   lexiconMatcher,

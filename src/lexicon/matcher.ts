@@ -90,6 +90,16 @@ export function wordHashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
 
+/** A string's UTF-16 code units (lone surrogates included), in one native copy. */
+export function charCodes(text: string): Uint16Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  // A small Buffer is a slice of a shared pool, at an even offset: viewed in place, not copied again.
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  const codes = new Uint16Array(text.length);
+  new Uint8Array(codes.buffer).set(bytes);
+  return codes;
+}
+
 /** chars[from, to) as a string of its own (in chunks: a call takes only so many arguments). */
 function stringOf(chars: Uint16Array, from: number, to: number): string {
   let text = '';
@@ -139,11 +149,15 @@ export class WordTable {
 
   /** The word text[start, end) whose hash (WORD_HASH_SEED, wordHashStep) is `hash`. */
   lookup(text: string, start: number, end: number, hash: number): WordInfo {
-    return this.infos[this.find(text, start, end, hash)]!;
+    return this.infos[this.find(charCodes(text), text, start, end, hash)]!;
   }
 
-  /** The number of the word text[start, end) (see lookup), adding it when new. */
-  find(text: string, start: number, end: number, hash: number): number {
+  /**
+   * The number of the word text[start, end) (see lookup), adding it when new. `codes` holds the
+   * text's UTF-16 units (charCodes): the tokenizer reads each posting's once, and a typed array's
+   * element is cheaper to read than a string's, whose every read checks how the string is stored.
+   */
+  find(codes: Uint16Array, text: string, start: number, end: number, hash: number): number {
     const key = hash === 0 ? 1 : hash; // 0 marks an empty slot's hash
     const { slots, words, chars } = this;
     const mask = (slots.length >> 1) - 1;
@@ -154,7 +168,7 @@ export class WordTable {
       if (slots[2 * slot + 1] !== key || words[w * WORD_FIELDS + WORD_LENGTH] !== length) continue;
       const offset = words[w * WORD_FIELDS + WORD_OFFSET]! - start;
       let k = start;
-      while (k < end && chars[offset + k] === text.charCodeAt(k)) k++;
+      while (k < end && chars[offset + k] === codes[k]) k++;
       if (k === end) return w;
     }
     return this.add(key, text, start, end);

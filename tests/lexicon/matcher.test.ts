@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/extract/index.js';
 import {
+  charCodes,
   lexiconMatcher,
   loadLexicon,
   normalizeWord,
@@ -17,6 +18,20 @@ const hashOf = (text: string, start: number, end: number) => {
   for (let i = start; i < end; i++) h = wordHashStep(h, text.charCodeAt(i));
   return h;
 };
+
+describe('charCodes', () => {
+  it.each([
+    ['empty', ''],
+    ['Latin-1 (stored one byte a character)', 'Phlebotomy café'],
+    ['two-byte, with an emoji', 'Draw blood 😀 – “EKG”'],
+    ['lone surrogates', 'a\uD800b\uDC00c\uDFFF'],
+    ['longer than a pooled Buffer', `${'x'.repeat(5000)}\uD83D`],
+  ])('gives every UTF-16 unit of a string as charCodeAt does (%s)', (_name, text) => {
+    const codes = charCodes(text);
+    expect(codes.length).toBe(text.length);
+    expect(Array.from(codes)).toEqual(Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)));
+  });
+});
 
 describe('WordTable', () => {
   it('finds a word by its range of the text, across resizes, and reuses the entry', () => {
@@ -53,9 +68,10 @@ describe('WordTable', () => {
       ...Array.from({ length: 1500 }, (_, i) => `w${i}`),
     ];
     const text = words.join(' ');
+    const codes = charCodes(text);
     let at = 0;
     for (const w of words) {
-      const n = table.find(text, at, at + w.length, hashOf(text, at, at + w.length));
+      const n = table.find(codes, text, at, at + w.length, hashOf(text, at, at + w.length));
       const info = table.info(n);
       expect(info.surface).toBe(w);
       const base = n * WORD_FIELDS;
@@ -67,7 +83,7 @@ describe('WordTable', () => {
       ]);
       at += w.length + 1;
     }
-    const phlebotomy = table.info(table.find(text, 0, 10, hashOf(text, 0, 10)));
+    const phlebotomy = table.info(table.find(codes, text, 0, 10, hashOf(text, 0, 10)));
     expect(phlebotomy.stemId + phlebotomy.normId).toBeGreaterThan(0);
   });
 
