@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm run bench:instructions`: the engine's machine instructions per pass over the corpus, counted
+// by valgrind (cachegrind). On a shared machine wall time moves ±25 % with the neighbours' load; this
+// count does not move at all, so it tells whether a change made the engine do less work. It is not
+// a speed: fewer instructions that miss the cache more can be slower (check with `npm run bench`).
+//
+// V8 runs single-threaded with fixed seeds (so its GC and compiler work land in the count the same way
+// every run), over a warm-up and then over BENCH_PASSES more passes: the difference of two runs is the
+// cost of those passes alone, without start-up. Needs valgrind, `npm run build` and ../shared/corpus.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.MA_GAP_SHARED ?? join(root, '..', 'shared');
+const corpus = join(shared, 'corpus', 'postings.jsonl');
+const passes = Number(process.env.BENCH_PASSES ?? 40);
+
+/** The corpus postings as the engine takes them (as `npm run bench` frames them). */
+function readInputs() {
+  return readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+    .map((r) =>
+      r.format === 'html'
+        ? { html: `<h1>${r.title ?? ''}</h1>\n${r.text}` }
+        : { text: `${r.title ?? ''}\n\n${r.text}` },
+    );
+}
+
+if (process.argv[2] === '--run') {
+  // The measured child: a warm-up of 20 passes, then the passes asked for.
+  const { loadLexicon } = await import(join(root, 'dist', 'lexicon', 'index.js'));
+  const { analyzePosting } = await import(join(root, 'dist', 'extract', 'index.js'));
+  const lexicon = loadLexicon();
+  const inputs = readInputs();
+  const count = 20 + Number(process.argv[3]);
+  for (let i = 0; i < count; i++) for (const input of inputs) analyzePosting(input, lexicon);
+  process.exit(0);
+}
+
+if (!existsSync(corpus)) {
+  console.error(`bench:instructions: no corpus at ${corpus}; set MA_GAP_SHARED`);
+  process.exit(2);
+}
+try {
+  execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+} catch {
+  console.error('bench:instructions: needs valgrind (apt-get install -y valgrind)');
+  process.exit(2);
+}
+
+/** Instructions of one child run of `extra` measured passes after the warm-up. */
+function instructions(extra) {
+  const args = [
+    '--tool=cachegrind',
+    '--cache-sim=no',
+    '--cachegrind-out-file=/dev/null',
+    process.execPath,
+    '--single-threaded',
+    '--random-seed=1',
+    '--hash-seed=1',
+    fileURLToPath(import.meta.url),
+    '--run',
+    String(extra),
+  ];
+  const run = spawnSync('valgrind', args, {
+    encoding: 'utf8',
+    env: { ...process.env, MA_GAP_SHARED: shared },
+  });
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '');
+  if (run.status !== 0 || !refs) {
+    console.error(`bench:instructions: valgrind failed\n${run.stderr}`);
+    process.exit(1);
+  }
+  return Number(refs[1].replaceAll(',', ''));
+}
+
+const bytes = readInputs().reduce((n, i) => n + Buffer.byteLength(i.text ?? i.html), 0);
+const base = instructions(0);
+const more = instructions(passes);
+const perPass = (more - base) / passes;
+console.log(`corpus: ${(bytes / 1024).toFixed(1)} KiB; ${passes} passes counted under valgrind`);
+console.log(
+  `instructions: ${(perPass / 1e6).toFixed(2)} M per pass, ${(perPass / bytes).toFixed(0)} per input byte`,
+);
