@@ -8,34 +8,22 @@
 // every run), over a warm-up and then over BENCH_PASSES more passes: the difference of two runs is the
 // cost of those passes alone, without start-up. Needs valgrind, `npm run build` and ../shared/corpus.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputBytes, readCorpusInputs, sharedDir } from './corpus-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.MA_GAP_SHARED ?? join(root, '..', 'shared');
+const shared = sharedDir(root);
 const corpus = join(shared, 'corpus', 'postings.jsonl');
 const passes = Number(process.env.BENCH_PASSES ?? 40);
-
-/** The corpus postings as the engine takes them (as `npm run bench` frames them). */
-function readInputs() {
-  return readFileSync(corpus, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l))
-    .map((r) =>
-      r.format === 'html'
-        ? { html: `<h1>${r.title ?? ''}</h1>\n${r.text}` }
-        : { text: `${r.title ?? ''}\n\n${r.text}` },
-    );
-}
 
 if (process.argv[2] === '--run') {
   // The measured child: a warm-up of 20 passes, then the passes asked for.
   const { loadLexicon } = await import(join(root, 'dist', 'lexicon', 'index.js'));
   const { analyzePosting } = await import(join(root, 'dist', 'extract', 'index.js'));
   const lexicon = loadLexicon();
-  const inputs = readInputs();
+  const inputs = readCorpusInputs(corpus);
   const count = 20 + Number(process.argv[3]);
   for (let i = 0; i < count; i++) for (const input of inputs) analyzePosting(input, lexicon);
   process.exit(0);
@@ -78,7 +66,7 @@ function instructions(extra) {
   return Number(refs[1].replaceAll(',', ''));
 }
 
-const bytes = readInputs().reduce((n, i) => n + Buffer.byteLength(i.text ?? i.html), 0);
+const bytes = inputBytes(readCorpusInputs(corpus));
 const base = instructions(0);
 const more = instructions(passes);
 const perPass = (more - base) / passes;

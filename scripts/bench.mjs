@@ -2,13 +2,13 @@
 // `npm run bench`: engine throughput on one core over the corpus (repeated to ≥ 5 s), and the time
 // from process start to the first analysis. Needs `npm run build` and ../shared/corpus.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputBytes, readCorpusInputs, sharedDir } from './corpus-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.MA_GAP_SHARED ?? join(root, '..', 'shared');
-const corpus = join(shared, 'corpus', 'postings.jsonl');
+const corpus = join(sharedDir(root), 'corpus', 'postings.jsonl');
 if (!existsSync(corpus)) {
   console.error(`bench: no corpus at ${corpus}; set MA_GAP_SHARED`);
   process.exit(2);
@@ -16,16 +16,8 @@ if (!existsSync(corpus)) {
 const { loadLexicon } = await import(join(root, 'dist', 'lexicon', 'index.js'));
 const { analyzePosting } = await import(join(root, 'dist', 'extract', 'index.js'));
 
-const inputs = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l))
-  .map((r) =>
-    r.format === 'html'
-      ? { html: `<h1>${r.title ?? ''}</h1>\n${r.text}` }
-      : { text: `${r.title ?? ''}\n\n${r.text}` },
-  );
-const bytes = inputs.reduce((n, i) => n + Buffer.byteLength(i.text ?? i.html), 0);
+const inputs = readCorpusInputs(corpus);
+const bytes = inputBytes(inputs);
 
 const lexicon = loadLexicon();
 for (const input of inputs) analyzePosting(input, lexicon); // warm-up: JIT and stem cache
