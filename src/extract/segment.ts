@@ -708,8 +708,8 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       // A short line that names a concept is content ("BLS CERTIFICATION", "CCMA (NHA) 2022") unless
       // heading words fill it ("IMMUNIZATION REQUIREMENTS") or it ends like a label. Even then, heading
       // words inside a concept's match are its name, not a label ("Certification as a Medical
-      // Assistant"). (The line's concepts are matched at most once, when a test below first needs them.)
-      // (Plain code, not closures over the line: three closures per line were most of this stage's garbage.)
+      // Assistant"). (The line's concepts are matched at most once, when a test below first needs them,
+      // in plain code: closures over each line were most of this stage's garbage.)
       let concepts: readonly TrieMatch[] | undefined;
       if (kind && candidate && !endsWithColon) {
         concepts = matchTrie(conceptTrie, raw, from, to);
