@@ -30,6 +30,13 @@ function clauseText(seg: Segmented, clause: Clause): string {
   return seg.text.slice(start, end);
 }
 
+/** The clause's first token after any heading words ("Education: …"). */
+function firstWordOf(seg: Segmented, clause: Clause): number {
+  let i = clause.from;
+  while (i < clause.to - 1 && seg.tokens[i]!.heading) i++;
+  return i;
+}
+
 /** Token objects reused from one posting's analysis to the next, per lexicon. */
 const tokenPools = new WeakMap<Lexicon, TokenPool>();
 
@@ -132,8 +139,13 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       }
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
-    // Schooling is asked, never a duty: one mentioned in passing ("staff who completed a program") asks nothing.
-    if (category === 'edu' && level === 'duty') continue;
+    // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
+    // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
+    // ("staff who completed a program") asks nothing.
+    if (category === 'edu' && level === 'duty') {
+      if (mention.match.start !== firstWordOf(seg, mention.clause)) continue;
+      level = 'required';
+    }
     const evidence: Evidence = {
       start: first.start,
       end: last.end,

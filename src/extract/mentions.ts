@@ -166,7 +166,10 @@ function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candi
     const shared = sharedTokens(match, prior.match);
     if (shared === 0) continue;
     if (shared === match.words && shared === prior.match.words) continue; // the same words
-    if (shared < match.words || prior.group.credential) return true;
+    if (shared < match.words) return true;
+    // Nothing survives inside a credential but the specialty it names: a "Certified Ophthalmic
+    // Assistant" works in eye care.
+    if (prior.group.credential && !group.categories.has('specialty')) return true;
     for (const c of group.categoryList) if (prior.group.categories.has(c)) return true;
   }
   return false;
@@ -214,7 +217,7 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     // that holds a concept of another category whole ("document vital signs") states both: inside a
     // longer match, a shorter one survives only as another kind of thing (the clinical "vital signs"
     // inside the admin "document vital signs", not the admin "medical record" inside the admin
-    // "electronic medical record"), and nothing survives inside a credential.
+    // "electronic medical record"), and nothing but a specialty survives inside a credential.
     accepted.length = 0;
     for (const candidate of candidates) {
       const { match, group } = candidate;

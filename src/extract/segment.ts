@@ -506,14 +506,34 @@ function isSpaceCode(c: number): boolean {
 }
 
 const QUALIFICATION_WORDS = new Set(
-  'diploma degree ged education experience experienced years certification certified certificate license licensed licensure ability able skills skill knowledge understanding proficiency proficient familiarity familiar demonstrated preferred required must'.split(
+  'diploma degree ged education experience experienced minimum year years certification certified certificate license licensed licensure ability able skills skill knowledge understanding proficiency proficient familiarity familiar demonstrated preferred required must'.split(
     ' ',
   ),
 );
 
+/** Longest line of an unbulleted qualification block (a paragraph is not a list item). */
+const MAX_PLAIN_ITEM_WORDS = 30;
+
+/** Whether one of the line's first four words is a qualification word. */
+function readsAsQualification(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from, stop = Math.min(from + 4, to); k < stop; k++)
+    if (QUALIFICATION_WORDS.has(tokens[k]!.word.norm)) return true;
+  return false;
+}
+
+/** Which implicit list a line may belong to (see markImplicitRequirements). */
+const NOT_LISTED = 0;
+const INTRO_BULLET = 1;
+const INTRO_PLAIN = 2;
+const LATER_DUTY_LIST = 3;
+
 /**
- * A bulleted list with no heading whose items mostly read as qualifications ("High school diploma",
- * "Strong communication skills", "Ability to…") is a requirements list.
+ * Lists whose heading is missing but whose items mostly read as qualifications ("High school
+ * diploma", "Strong communication skills", "Ability to…") are requirements lists:
+ * - a bulleted list with no heading (blank lines do not end it);
+ * - a run of short plain lines with no heading, at least three of them qualifications;
+ * - under a responsibilities heading, a second list set apart by a blank line (a page that lost its
+ *   "Qualifications" heading between the two).
  */
 function markImplicitRequirements(
   tokens: Token[],
@@ -523,32 +543,49 @@ function markImplicitRequirements(
   end: readonly number[],
 ): void {
   let group: number[] = [];
+  let kind = NOT_LISTED;
   const flush = () => {
     let qualifying = 0;
-    for (const line of group) {
-      const stop = Math.min(first[line]! + 4, end[line]!);
-      for (let k = first[line]!; k < stop; k++) {
-        if (QUALIFICATION_WORDS.has(tokens[k]!.word.norm)) {
-          qualifying++;
-          break;
-        }
-      }
-    }
-    if (qualifying >= 2 && qualifying * 2 > group.length) {
+    for (const line of group) if (readsAsQualification(tokens, first[line]!, end[line]!)) qualifying++;
+    const least = kind === INTRO_PLAIN ? 3 : 2;
+    if (qualifying >= least && qualifying * 2 > group.length) {
       for (const line of group)
         for (let k = first[line]!; k < end[line]!; k++) tokens[k]!.section = 'requirements';
     }
     group = [];
+    kind = NOT_LISTED;
   };
+  let previous = -1; // the last line with words
   for (let line = 0; line < lines.length; line++) {
-    if (first[line] === -1) continue; // blank lines do not end a list
-    let plain = lines[line]!.bullet;
-    for (let k = first[line]!; k < end[line]! && plain; k++) {
-      const t = tokens[k]!;
-      plain = t.section === 'intro' && !t.heading;
+    if (first[line] === -1) {
+      // Blank lines do not end a bulleted list with no heading; they end the other two kinds.
+      if (kind !== INTRO_BULLET && group.length > 0) flush();
+      continue;
     }
-    if (plain) group.push(line);
-    else flush();
+    const from = first[line]!;
+    const to = end[line]!;
+    const { bullet } = lines[line]!;
+    let section: SectionKind | undefined = tokens[from]!.section;
+    for (let k = from; k < to && section !== undefined; k++) {
+      const t = tokens[k]!;
+      if (t.heading || t.section !== section) section = undefined;
+    }
+    let lineKind = NOT_LISTED;
+    if (section === 'intro') {
+      if (bullet) lineKind = INTRO_BULLET;
+      else if (to - from <= MAX_PLAIN_ITEM_WORDS) lineKind = INTRO_PLAIN;
+    } else if (section === 'responsibilities' && bullet) {
+      // Only a list that follows another list of the section, past a blank line.
+      const continues = kind === LATER_DUTY_LIST && previous === line - 1;
+      const setApart = previous >= 0 && previous < line - 1 && lines[previous]!.bullet;
+      if (continues || setApart) lineKind = LATER_DUTY_LIST;
+    }
+    if (lineKind !== kind) flush();
+    if (lineKind !== NOT_LISTED) {
+      kind = lineKind;
+      group.push(line);
+    }
+    previous = line;
   }
   flush();
 }
@@ -753,12 +790,14 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
             !(next && /^:\d/.test(gapAfter + next.word.surface) && /\d$/.test(tk.word.surface)) &&
             !gapAfter.includes('//');
           if (!isLabelEnd || i + 1 - labelStart > 6) continue;
-          const labelKind = classifyLabel(lexicon, raw, labelStart, i + 1);
+          // A list item's label names the item ("- Patient Education: Educate patients…"): it must be
+          // heading words alone ("- Education: GED"), and it opens no section for the items after it.
+          const labelKind = classifyLabel(lexicon, raw, labelStart, i + 1, isBullet ? 1 : 0.5);
           if (!labelKind) continue;
           for (let j = labelStart; j <= i; j++) raw[j]!.heading = true;
           lineSection = labelKind;
           // A content heading at the start of a line also opens a section for the lines after it.
-          if (labelStart === from && CONTENT_KINDS.has(labelKind)) section = labelKind;
+          if (labelStart === from && CONTENT_KINDS.has(labelKind) && !isBullet) section = labelKind;
         }
       }
     }

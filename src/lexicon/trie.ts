@@ -448,7 +448,6 @@ function pushPath(walk: Walk, i: number): void {
 function step(walk: Walk, node: number, i: number, maxSep: number): void {
   if (i >= walk.to) return;
   const token = walk.tokens[i]!;
-  if (walk.depth > 0 && token.sep > maxSep) return;
   const { nodes, edges } = walk;
   let first = nodes[4 * node]!;
   const words = nodes[4 * node + 1]!;
@@ -456,22 +455,28 @@ function step(walk: Walk, node: number, i: number, maxSep: number): void {
   const stems = words & MAX_EDGES;
   const lowers = words >>> 16;
   const exacts = more & MAX_EDGES;
-  if (stems !== 0 && token.stemId !== 0) {
-    const next = findChild(edges, first, stems, token.stemId);
-    if (next !== 0) enter(walk, next, i);
+  // A pattern's next word must follow closely (maxSep); a gap's first skipped word may follow a
+  // comma ("collect, label and process specimens"), as the gap loop below checks.
+  if (walk.depth > 0 && token.sep > maxSep) {
+    first += stems + lowers + exacts;
+  } else {
+    if (stems !== 0 && token.stemId !== 0) {
+      const next = findChild(edges, first, stems, token.stemId);
+      if (next !== 0) enter(walk, next, i);
+    }
+    first += stems;
+    if (lowers !== 0 && token.normId !== 0) {
+      const next = findChild(edges, first, lowers, token.normId);
+      if (next !== 0) enter(walk, next, i);
+    }
+    first += lowers;
+    // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
+    if (exacts !== 0 && token.exactId !== 0) {
+      const next = findChild(edges, first, exacts, token.exactId);
+      if (next !== 0) enter(walk, next, i);
+    }
+    first += exacts;
   }
-  first += stems;
-  if (lowers !== 0 && token.normId !== 0) {
-    const next = findChild(edges, first, lowers, token.normId);
-    if (next !== 0) enter(walk, next, i);
-  }
-  first += lowers;
-  // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
-  if (exacts !== 0 && token.exactId !== 0) {
-    const next = findChild(edges, first, exacts, token.exactId);
-    if (next !== 0) enter(walk, next, i);
-  }
-  first += exacts;
   const gaps = more >>> 16;
   if (gaps !== 0) {
     const { tokens, to, gapSep } = walk;

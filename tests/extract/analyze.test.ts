@@ -150,6 +150,18 @@ const PRESENT: Array<[string, string]> = [
   ['Walk patients to exam rooms and prepare them for the doctor', 'clinical.rooming'],
   ['Make sure exam rooms are clean and stocked', 'clinical.room-cleaning'],
   ['Disinfect clinical areas between visits', 'clinical.room-cleaning'],
+  // wordings of eye-care, podiatry and public-health postings (lexicon 2026.11.24-11)
+  ['Ability to schedule patients for procedures', 'admin.scheduling'],
+  ['Maintain daily schedules for the clinic', 'admin.scheduling'],
+  ['Leads clinical workflow for the team', 'admin.patient-flow'],
+  ['Perform spirometry and transmit results to the provider', 'admin.lab-results'],
+  ['Oversee transactions and payments at checkout', 'admin.payments'],
+  ['May assist with intravitreal injections', 'clinical.assist-provider'],
+  ['Assisting staff during patient examinations', 'clinical.assist-provider'],
+  ['Preparing examining rooms', 'clinical.room-cleaning'],
+  ['Assist in the fitting, adjustment, and maintenance of orthotic devices', 'clinical.casting'],
+  ['Certified Ophthalmic Assistant required', 'specialty.ophthalmology'],
+  ['Certified Ophthalmic Assistant required', 'cert.ophthalmic'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -183,6 +195,12 @@ const ABSENT: Array<[string, string]> = [
   ['Walk patients to exam rooms and prepare them for the doctor', 'clinical.room-cleaning'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'cert.rma'],
   ['Job Keywords: CMA, RMA, CCMA, phlebotomy', 'clinical.phlebotomy'],
+  ['Verify medical records are ready prior to scheduled appointments', 'admin.scheduling'],
+  ['Provide care as part of a healthcare team working with physicians', 'soft.teamwork'],
+  ['Selected applicants are subject to urinalysis to screen for illegal drug use', 'clinical.lab-tests'],
+  ['Two academic years above high school', 'edu.high-school'],
+  ['May assist with intravitreal injections', 'clinical.injections'],
+  ['Services provided in the Psychiatric Medication Clinic', 'clinical.medications'],
 ];
 
 describe('analyzePosting: aliases', () => {
@@ -196,6 +214,27 @@ describe('analyzePosting: aliases', () => {
 
   it.each(RESUME_LINES)('reads the resume line %j', (line) => {
     expect(ids(line).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['High school diploma or equivalent, BLS within six months of employment', 'required'],
+    ['Education: GED', 'required'],
+  ])('reads schooling that opens its item, %j, as asked', (line, level) => {
+    const analysis = analyzePosting({ text: posting(line) }, lexicon);
+    expect(levelsOf(analysis)['edu.high-school']).toBe(level);
+  });
+
+  it('lets a skip start after a comma, as the lexicon README says', () => {
+    const analysis = analyzePosting(
+      { text: posting('Fitting, adjustment, and care of orthotic devices') },
+      lexicon,
+    );
+    const casting = analysis.concepts.find((c) => c.id === 'clinical.casting');
+    expect(casting?.evidence[0]?.text).toBe('Fitting, adjustment, and care of orthotic devices');
+  });
+
+  it('reads schooling named in passing as asking nothing', () => {
+    expect(ids('Our staff who finished high school mentor students')).not.toContain('edu.high-school');
   });
 
   it('reads a work-alongside clause as no credential at all', () => {

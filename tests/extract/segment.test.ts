@@ -111,6 +111,15 @@ describe('segmentText: headings and sections', () => {
     expect(tokenOf(seg, 'BLS').section).toBe('requirements');
   });
 
+  it("reads a list item's label as naming that item only", () => {
+    const seg = segmentText(
+      posting('Duties:\n- Patient Education: Educate patients on foot care\n- Inventory: Order supplies'),
+      lexicon,
+    );
+    expect(tokenOf(seg, 'Educate').section).toBe('responsibilities');
+    expect(tokenOf(seg, 'Order').section).toBe('responsibilities');
+  });
+
   it('keeps the section of a heading it does not know', () => {
     const seg = segmentText(posting('Requirements:\n- CCMA\nFor our Tacoma office:\n- BLS'), lexicon);
     expect(tokenOf(seg, 'BLS').section).toBe('requirements');
@@ -122,6 +131,33 @@ describe('segmentText: headings and sections', () => {
       lexicon,
     );
     expect(tokenOf(seg, 'GED').section).toBe('requirements');
+  });
+
+  it.each([
+    // short plain lines with no heading, most of them qualifications
+    [
+      'We are hiring.\n\nHigh school diploma or GED\nMinimum one year of experience\nValid CPR certification\nWell-organized',
+      'GED',
+      'requirements',
+    ],
+    // too few qualification lines, or a paragraph: not a list
+    ['We are hiring.\n\nHigh school diploma or GED\nRoom patients\nDraw blood', 'GED', 'intro'],
+    // a second list under a duties heading, set apart by a blank line, that reads as qualifications
+    [
+      'Responsibilities\n- Room patients\n- Draw blood\n\n- Certification required\n- High school diploma\n- Ability to lift 25 pounds',
+      'diploma',
+      'requirements',
+    ],
+    // the first list under the heading stays what the heading says
+    ['Responsibilities\n- Certification upkeep\n- Ability checks on new staff', 'upkeep', 'responsibilities'],
+    // a second duties list stays duties
+    [
+      'Responsibilities\n- Room patients\n\n- Draw blood\n- Give injections',
+      'injections',
+      'responsibilities',
+    ],
+  ])('reads the list in %j: %s in %s', (body, word, section) => {
+    expect(tokenOf(segmentText(posting(body), lexicon), word).section).toBe(section);
   });
 
   it.each([
