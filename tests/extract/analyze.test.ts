@@ -162,6 +162,7 @@ const PRESENT: Array<[string, string]> = [
   ['Assist in the fitting, adjustment, and maintenance of orthotic devices', 'clinical.casting'],
   ['Certified Ophthalmic Assistant required', 'specialty.ophthalmology'],
   ['Certified Ophthalmic Assistant required', 'cert.ophthalmic'],
+  ['Involved in direct patient care, including changing of dressings', 'clinical.wound-care'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -201,6 +202,7 @@ const ABSENT: Array<[string, string]> = [
   ['Two academic years above high school', 'edu.high-school'],
   ['May assist with intravitreal injections', 'clinical.injections'],
   ['Services provided in the Psychiatric Medication Clinic', 'clinical.medications'],
+  ['Assist physician with surgery and laser procedures', 'specialty.surgery'],
 ];
 
 describe('analyzePosting: aliases', () => {

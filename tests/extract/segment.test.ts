@@ -165,6 +165,9 @@ describe('segmentText: headings and sections', () => {
     'Equal Opportunity Employer\nWe hire without regard to national origin, including Spanish speakers, or CPR certification.',
     'About Us\nOur pediatric practice has drawn blood and taken x-rays for 30 years.',
     'How to Apply\nSend your CCMA card and BLS card with your resume.',
+    // a job-description page's notes on the occupation
+    'Top employer types\nPrimary care practices, ambulatory surgery centers, urgent care clinics',
+    'Career Progression\nEntry Point From:\n- Phlebotomy Technician\nAdvancement To:\n- EKG Technician',
   ])('finds no concepts in %j', (body) => {
     expect(analyzePosting({ text: posting(body) }, lexicon).concepts).toEqual([]);
   });
