@@ -109,7 +109,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   };
 
   for (const mention of findMentions(seg, lexicon)) {
-    const verdict = levelOf(mention, seg, cuesOf);
+    const verdict = levelOf(mention, seg, lexicon, cuesOf);
     if (!verdict) continue;
     const concept = mention.info;
     if (!concept) continue;

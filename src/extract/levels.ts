@@ -1,6 +1,6 @@
 // Stage 5: the level each mention states, and the rules that decide whether it asks anything of
 // the candidate at all.
-import { type Level, type Lexicon, stemWord } from '../lexicon/index.js';
+import { type Level, type Lexicon, lexiconMatcher, matchTrie, stemWord } from '../lexicon/index.js';
 import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
@@ -16,11 +16,37 @@ const MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE = 2;
 
 export type Verdict = Level | null;
 
+const LIST_JOINERS = new Set(['and', 'or', '&']);
+const PREDICATE_VERBS = new Set(['is', 'are', 'will', 'would']);
+
+/**
+ * Whether a post cue belongs to the comma-separated item right before it rather than to the mention:
+ * "High school diploma, some college preferred" prefers the college, while "CMA, RMA or CCMA
+ * preferred" prefers each credential of its list. The item is the words after the last comma
+ * between the mention and the cue; it is the cue's own when it names no concept. A list's last
+ * item ("with the optician, doctor, or retail management") and a predicate ("… is essential")
+ * leave the cue to the whole clause.
+ */
+function ownsPostCue(seg: Segmented, lexicon: Lexicon, mentionEnd: number, cue: CueHit): boolean {
+  let item = -1;
+  for (let i = mentionEnd; i < cue.start; i++) if (seg.tokens[i]!.sep === SEP_COMMA) item = i;
+  if (item === -1 || LIST_JOINERS.has(seg.tokens[item]!.word.norm)) return false;
+  if (PREDICATE_VERBS.has(seg.tokens[cue.start]!.word.norm)) return false;
+  return matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, item, cue.start, { limit: 1 }).length === 0;
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
-export function levelOf(mention: Mention, seg: Segmented, cuesOf: (c: Clause) => CueHit[]): Verdict {
+export function levelOf(
+  mention: Mention,
+  seg: Segmented,
+  lexicon: Lexicon,
+  cuesOf: (c: Clause) => CueHit[],
+): Verdict {
   const token = seg.tokens[mention.match.start]!;
   if (SILENT_SECTIONS.has(token.section)) return null;
-  const cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
+  let cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
+  if (cue?.dir === 'post' && cue.kind !== 'benefit' && ownsPostCue(seg, lexicon, mention.match.end, cue))
+    cue = undefined;
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   switch (cue?.kind) {
     case 'benefit':

@@ -98,6 +98,13 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'specialty.dermatology',
     'duty',
   ],
+  // a cue after a comma-separated item that names no concept is that item's alone…
+  ['Requirements:\nHigh school diploma, some college preferred', 'edu.high-school', 'required'],
+  ['Requirements:\nPhlebotomy experience, weekend availability a plus', 'clinical.phlebotomy', 'required'],
+  // …but a list's items, a list's last item and a predicate leave it to the whole clause
+  ['Requirements:\nCMA, RMA or CCMA preferred', 'cert.rma', 'preferred'],
+  ['Requirements:\nPhlebotomy, EKG preferred', 'clinical.phlebotomy', 'preferred'],
+  ['Collaboration with the optician, doctor, or office staff is essential', 'soft.teamwork', 'required'],
 ];
 
 // [posting body, concept id that must not be found]
