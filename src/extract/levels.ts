@@ -113,6 +113,11 @@ const CANDIDATE_WORDS = new Set(
   ),
 );
 
+/** Nouns after "our" that state the employer's purpose. */
+const EMPLOYER_PURPOSES = new Set(
+  'mission missions vision goal goals commitment purpose promise philosophy'.split(' '),
+);
+
 /** "We're working together to…", "we believe in exceeding expectations": the employer about itself. */
 function saidByEmployer(seg: Segmented, mention: Mention): boolean {
   let we = false;
@@ -121,6 +126,8 @@ function saidByEmployer(seg: Segmented, mention: Mention): boolean {
     // Only a word of up to five letters can be "we" or "we're": no lowercase copy of the others.
     const surface = t.word.surface.length <= 5 ? t.word.surface.toLowerCase() : '';
     if (surface === 'we' || surface === "we're" || surface === 'we’re') we = true;
+    // "Our mission is to provide compassionate care": the employer's purpose, not the candidate.
+    else if (surface === 'our' && EMPLOYER_PURPOSES.has(seg.tokens[i + 1]?.word.norm ?? '')) we = true;
     else if (we && CANDIDATE_WORDS.has(t.word.norm)) return false;
   }
   return we;

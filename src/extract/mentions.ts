@@ -166,6 +166,9 @@ function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candi
     const shared = sharedTokens(match, prior.match);
     if (shared === 0) continue;
     if (shared === match.words && shared === prior.match.words) continue; // the same words
+    // A verb the longer match skips heads a phrase of its own: "Collects and documents patient
+    // information" collects it (front desk) and documents it (EHR).
+    if (!matchHasToken(prior.match, match.start) && prior.match.start < match.start) continue;
     if (shared < match.words) return true;
     // Nothing survives inside a credential but the specialty it names: a "Certified Ophthalmic
     // Assistant" works in eye care.

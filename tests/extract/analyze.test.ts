@@ -163,6 +163,17 @@ const PRESENT: Array<[string, string]> = [
   ['Certified Ophthalmic Assistant required', 'specialty.ophthalmology'],
   ['Certified Ophthalmic Assistant required', 'cert.ophthalmic'],
   ['Involved in direct patient care, including changing of dressings', 'clinical.wound-care'],
+  // wordings of occupational-health, orthopaedic and vein-clinic postings (lexicon 2026.11.24-13)
+  ['Collection of monies at check-out', 'admin.payments'],
+  ['Works well with patients, co-workers and physicians', 'soft.teamwork'],
+  ['Current MA certificate required', 'cert.ma-any'],
+  ['Provide procedure assistance to the physician', 'clinical.assist-provider'],
+  ['Drawing up meds', 'clinical.medications'],
+  ['Prepare IV solutions as ordered', 'clinical.medications'],
+  ['Procedure education for each patient', 'clinical.patient-education'],
+  // two verbs, one object: each states its concept
+  ['Collects and documents patient information', 'admin.ehr'],
+  ['Collects and documents patient information', 'admin.front-desk'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -203,6 +214,13 @@ const ABSENT: Array<[string, string]> = [
   ['May assist with intravitreal injections', 'clinical.injections'],
   ['Services provided in the Psychiatric Medication Clinic', 'clinical.medications'],
   ['Assist physician with surgery and laser procedures', 'specialty.surgery'],
+  [
+    'Vision abilities required include close vision, distance vision, color vision and depth perception',
+    'clinical.screenings',
+  ],
+  ['Maintain an efficient work flow of the office', 'admin.patient-flow'],
+  ['The opportunity to work with a highly skilled team of providers', 'soft.teamwork'],
+  ['Medical Assistant certificate from an accredited college', 'cert.ma-any'],
 ];
 
 describe('analyzePosting: aliases', () => {

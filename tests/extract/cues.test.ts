@@ -114,6 +114,7 @@ const ABSENT: Array<[string, string]> = [
   ['Quality care in a warm, caring and professional environment.', 'soft.empathy'],
   ['Join a compassionate, supportive atmosphere.', 'soft.empathy'],
   ['Come work with a compassionate, dedicated team!', 'soft.empathy'],
+  ['Our mission is to provide timely, compassionate care.', 'soft.empathy'],
   // a template's sentence about the occupation names settings, not this job's specialty
   [
     'Medical assistants work in physician offices, hospitals, urgent care centers and specialty clinics.',
