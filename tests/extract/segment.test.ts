@@ -76,6 +76,11 @@ describe('segmentText: headings and sections', () => {
     ['Skills that would be beneficial:\n- Epic experience', 'Epic', 'preferred'],
     ['Qualifications (Preferred)\n- Epic experience', 'Epic', 'preferred'],
     ['Required Qualifications\n- Epic experience', 'Epic', 'requirements'],
+    [
+      'Duties\n- Room patients\n\nMust Also Possess\nAbility to work under pressure',
+      'pressure',
+      'requirements',
+    ],
     // A line whose heading word is part of a concept's name is content, not a heading.
     ['Preferred Qualifications:\nCertification as a Medical Assistant\nEpic experience', 'Epic', 'preferred'],
     ['Requirements:\n- CCMA\nJob Keywords: CMA, phlebotomy, Boston', 'phlebotomy', 'apply'],
