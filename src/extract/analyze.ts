@@ -8,6 +8,7 @@ import {
   extractExperienceYears,
   extractLocation,
   extractPay,
+  findCertWindow,
   parseCertWindow,
 } from './attributes.js';
 import { type CueHit, findCues } from './cues.js';
@@ -194,7 +195,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       experienceYears: extractExperienceYears(lines),
       employmentType: extractEmploymentType(lines),
       pay: extractPay(lines),
-      certWindowDays,
+      certWindowDays: certWindowDays ?? findCertWindow(lines),
       title,
       location: extractLocation(lines, title),
       specialties: concepts.filter((c) => c.category === 'specialty').map((c) => c.id),

@@ -46,9 +46,10 @@ function toNumber(token: string | undefined): number | undefined {
 const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'compensation']);
 
 // "1+ year of recent Medical Assisting experience", "minimum of two (2) years' clinical experience",
-// "Two to five years experience", "6 months experience".
+// "Two to five years experience", "6 months experience", "One-year experience", "1 or more years of
+// experience".
 const EXPERIENCE_BEFORE = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+experience`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+experience`,
   'gi',
 );
 // "Experience: 2 years", "experience of at least 1 year".
@@ -266,6 +267,28 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
     /hire|start|employ/i,
   ],
 ];
+
+const CERTIFICATION_WORD = /certif/i;
+/** The words a window pattern needs (see WINDOW_RES): a cheap test before splitting a line. */
+const WINDOW_WORD = /within|hire|start|employ/i;
+
+/**
+ * A credential window stated for a certification the lexicon does not name ("Obtain Vision/Hearing
+ * Certification within 6 months of hire"): the first sentence that holds a certification word and a
+ * window, on a line that can ask something.
+ */
+export function findCertWindow(lines: readonly AttributeLine[]): number | null {
+  for (const line of lines) {
+    if (NEVER_ASKS.has(line.section) || !WINDOW_WORD.test(line.text) || !CERTIFICATION_WORD.test(line.text))
+      continue;
+    for (const sentence of line.text.split(/(?<=[.;!?])\s+/)) {
+      if (!CERTIFICATION_WORD.test(sentence)) continue;
+      const days = parseCertWindow(sentence);
+      if (days !== null) return days;
+    }
+  }
+  return null;
+}
 
 /** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */
 export function parseCertWindow(clause: string): number | null {

@@ -225,6 +225,43 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   return out.join('');
 }
 
+/** How long a line must be (from its first non-space) to be a fixed-width document's wrapped line. */
+const WRAPPED_LINE_MIN = 60;
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Re-joins sentences a document wrapped at a fixed width (a PDF or a form pasted as text): a long
+ * line that stops mid-sentence, on a letter, digit, comma or semicolon, followed by a line that goes on in
+ * lowercase ("…willingness to obtain within 3\n   months of employment"). Short lines are left alone:
+ * a list of lowercase items is not a wrapped sentence.
+ */
+export function unwrapLines(text: string): string {
+  const out: string[] = []; // joined once (see repairGluedLines)
+  let last = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let from = lineStart;
+    lineStart = nl + 1;
+    while (from < nl && isSpaceOrTab(text.charCodeAt(from))) from++;
+    let end = nl - 1;
+    while (end > from && isSpaceOrTab(text.charCodeAt(end))) end--;
+    if (end - from + 1 < WRAPPED_LINE_MIN) continue;
+    const tail = text.charCodeAt(end);
+    if (!(isLetter(tail) || isDigit(tail) || tail === 44 || tail === 59)) continue;
+    let next = nl + 1;
+    while (next < text.length && isSpaceOrTab(text.charCodeAt(next))) next++;
+    if (!isLower(text.charCodeAt(next))) continue;
+    out.push(text.slice(last, nl), ' ');
+    last = nl + 1;
+  }
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
 export interface NormalizeOptions extends RepairOptions {}
 
 const ODD_CHARS =
@@ -239,7 +276,7 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
     ch === '\r\n' || ch === '\r' ? '\n' : ZERO_WIDTH.test(ch) ? '' : ' ',
   );
   if (looksLikeHtml(text)) text = htmlToText(text, { preserveNewlines: true });
-  text = repairGluedLines(text, options);
+  text = unwrapLines(repairGluedLines(text, options));
   return collapseWhitespace(text).trim();
 }
 

@@ -622,6 +622,15 @@ function setSection(tokens: readonly Token[], from: number, to: number, section:
   for (let i = from; i < to; i++) tokens[i]!.section = section;
 }
 
+/** Whether the line's first token is an outline number: "II.", "2)", "B." (a roman numeral, letter or number). */
+function isOutlineNumber(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  const first = tokens[from]!;
+  const mark = text.charCodeAt(first.end);
+  if (mark !== 46 && mark !== 41) return false; // "." or ")"
+  return /^(?:[ivxIVX]{1,4}|[A-Za-z]|\d{1,2})$/.test(first.word.surface);
+}
+
 /** Whether one of the matches holds the token range [start, end) whole. */
 function holdsSpan(matches: readonly TrieMatch[], start: number, end: number): boolean {
   for (const m of matches) if (m.start <= start && m.end >= end) return true;
@@ -774,6 +783,8 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         let hasColon = lineText.includes(':');
         for (let k = line.end; k < gapsEnd && !hasColon; k++) hasColon = text.charCodeAt(k) === 58;
         let lineSection: SectionKind = section;
+        // An outline number before the label ("II. QUALIFICATIONS: …") still leaves it at the line's start.
+        const contentStart = isOutlineNumber(text, raw, from, to) ? from + 1 : from;
         let labelStart = from;
         for (let i = from; i < to && hasColon; i++) {
           const tk = raw[i]!;
@@ -797,7 +808,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
           for (let j = labelStart; j <= i; j++) raw[j]!.heading = true;
           lineSection = labelKind;
           // A content heading at the start of a line also opens a section for the lines after it.
-          if (labelStart === from && CONTENT_KINDS.has(labelKind) && !isBullet) section = labelKind;
+          if (labelStart === contentStart && CONTENT_KINDS.has(labelKind) && !isBullet) section = labelKind;
         }
       }
     }

@@ -26,6 +26,9 @@ describe('experienceYears', () => {
     ['6 months of experience preferred', 0.5],
     ['At least 3 years experience in a medical office', 3],
     ['Experience: 2 years', 2],
+    ['EXPERIENCE: One-year experience in a health-related position', 1],
+    ['Two-year experience in medical practice.', 2],
+    ['1 or more years of current experience in a medical office preferred', 1],
     ['0-1 years experience', null],
     ['New grads welcome!', null],
     ['No experience necessary, we will train you.', null],
@@ -106,6 +109,14 @@ describe('certWindowDays', () => {
     ['CCMA required within one year of employment', 365],
     ['BLS within 30 days of hire required', 30],
     ['CCMA required', null],
+    // a certification the lexicon does not name still has its window
+    ['- Obtain Vision/Hearing, and Scoliosis Certification within 6 months of hire', 180],
+    [
+      'Certification for drug and breath alcohol testing required or completed within first 60 days of employment.',
+      60,
+    ],
+    ["Valid driver's license within 30 days of hire", null],
+    ['Benefits:\n- Paid certification exam within 90 days of hire', null],
   ])('%j → %s', (body, days) => {
     expect(attributes(body).certWindowDays).toBe(days);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, normalizeHtml, normalizeText, repairGluedLines } from '../../src/extract/index.js';
-import { collapseWhitespace } from '../../src/extract/normalize.js';
+import { collapseWhitespace, unwrapLines } from '../../src/extract/normalize.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { FAMILY_PRACTICE_HTML } from '../fixtures/extract-postings.js';
 
@@ -125,6 +125,21 @@ describe('normalizeText', () => {
   it('is idempotent', () => {
     const once = normalizeText('Draw bloodRoom patients\r\n\r\n\r\nTake\u00a0vitals', options);
     expect(normalizeText(once, options)).toBe(once);
+  });
+});
+
+describe('unwrapLines', () => {
+  const wrapped = 'Current Basic Life Support certification required and/or willingness to obtain within 3';
+  it.each([
+    // a long line that stops mid-sentence, then one that goes on in lowercase: one sentence
+    [`${wrapped}\n       months of employment.`, `${wrapped}        months of employment.`],
+    [`${wrapped};\nphlebotomy skills`, `${wrapped}; phlebotomy skills`],
+    // a finished sentence, a capitalised line, a short line: separate lines
+    [`${wrapped}.\nmonths of employment.`, `${wrapped}.\nmonths of employment.`],
+    [`${wrapped}\nMonths of employment.`, `${wrapped}\nMonths of employment.`],
+    ['greet patients\nanswer phones', 'greet patients\nanswer phones'],
+  ])('%j → %j', (text, expected) => {
+    expect(unwrapLines(text)).toBe(expected);
   });
 });
 

@@ -76,6 +76,8 @@ describe('segmentText: headings and sections', () => {
     ['Skills that would be beneficial:\n- Epic experience', 'Epic', 'preferred'],
     ['Qualifications (Preferred)\n- Epic experience', 'Epic', 'preferred'],
     ['Required Qualifications\n- Epic experience', 'Epic', 'requirements'],
+    // an outline number before an inline label still opens its section
+    ['II. QUALIFICATIONS: High school diploma.\n1. Able to draw blood', 'draw', 'requirements'],
     [
       'Duties\n- Room patients\n\nMust Also Possess\nAbility to work under pressure',
       'pressure',
