@@ -234,9 +234,9 @@ function isSpaceOrTab(c: number): boolean {
 
 /**
  * Re-joins sentences a document wrapped at a fixed width (a PDF or a form pasted as text): a long
- * line that stops mid-sentence, on a letter, digit, comma or semicolon, followed by a line that goes on in
- * lowercase ("…willingness to obtain within 3\n   months of employment"). Short lines are left alone:
- * a list of lowercase items is not a wrapped sentence.
+ * line that stops mid-sentence (on a letter, digit, comma or semicolon), then a line that goes on
+ * in lowercase ("…willingness to obtain within 3\n   months of employment"). Short lines are left
+ * alone: a list of lowercase items is not a wrapped sentence.
  */
 export function unwrapLines(text: string): string {
   const out: string[] = []; // joined once (see repairGluedLines)

@@ -784,7 +784,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         for (let k = line.end; k < gapsEnd && !hasColon; k++) hasColon = text.charCodeAt(k) === 58;
         let lineSection: SectionKind = section;
         // An outline number before the label ("II. QUALIFICATIONS: …") still leaves it at the line's start.
-        const contentStart = isOutlineNumber(text, raw, from, to) ? from + 1 : from;
+        const contentStart = hasColon && isOutlineNumber(text, raw, from, to) ? from + 1 : from;
         let labelStart = from;
         for (let i = from; i < to && hasColon; i++) {
           const tk = raw[i]!;
