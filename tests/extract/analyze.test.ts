@@ -171,6 +171,8 @@ const PRESENT: Array<[string, string]> = [
   ['Drawing up meds', 'clinical.medications'],
   ['Prepare IV solutions as ordered', 'clinical.medications'],
   ['Procedure education for each patient', 'clinical.patient-education'],
+  ['Conduct vision and diagnostic tests as directed', 'clinical.screenings'],
+  ['Medical Assistant Training preferred', 'edu.ma-program'],
   // two verbs, one object: each states its concept
   ['Collects and documents patient information', 'admin.ehr'],
   ['Collects and documents patient information', 'admin.front-desk'],
@@ -221,6 +223,8 @@ const ABSENT: Array<[string, string]> = [
   ['Maintain an efficient work flow of the office', 'admin.patient-flow'],
   ['The opportunity to work with a highly skilled team of providers', 'soft.teamwork'],
   ['Medical Assistant certificate from an accredited college', 'cert.ma-any'],
+  ['Our hiring software lets you post jobs', 'admin.computer-skills'],
+  ['We provide paid medical assistant training', 'edu.ma-program'],
 ];
 
 describe('analyzePosting: aliases', () => {
