@@ -59,6 +59,7 @@ const EXPERIENCE_AFTER = new RegExp(
 );
 
 const EXPERIENCE_WORD = /experience/i;
+const CERTIFICATION_WORD = /certif/i;
 /** Both experience patterns end or start with a unit: a line without one holds no experience asked. */
 const EXPERIENCE_UNIT = /year|yr|month/i;
 /**
@@ -75,6 +76,8 @@ const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![
 export const MARK_EXPERIENCE = 1;
 /** A word that holds an employment-type hint ("full", "diem", "PRN", "hours"…). */
 export const MARK_EMPLOYMENT = 2;
+/** A word that holds "certif" (findCertWindow's anchor). */
+export const MARK_CERTIFICATION = 4;
 
 /**
  * The marks of one word. Every hint these patterns look for is letters, so it lies inside one word:
@@ -84,7 +87,8 @@ export const MARK_EMPLOYMENT = 2;
 export function wordMarks(surface: string): number {
   return (
     (EXPERIENCE_WORD.test(surface) ? MARK_EXPERIENCE : 0) |
-    (EMPLOYMENT_WORD.test(surface) ? MARK_EMPLOYMENT : 0)
+    (EMPLOYMENT_WORD.test(surface) ? MARK_EMPLOYMENT : 0) |
+    (CERTIFICATION_WORD.test(surface) ? MARK_CERTIFICATION : 0)
   );
 }
 
@@ -268,7 +272,6 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
   ],
 ];
 
-const CERTIFICATION_WORD = /certif/i;
 /** The words a window pattern needs (see WINDOW_RES): a cheap test before splitting a line. */
 const WINDOW_WORD = /within|hire|start|employ/i;
 
@@ -279,8 +282,8 @@ const WINDOW_WORD = /within|hire|start|employ/i;
  */
 export function findCertWindow(lines: readonly AttributeLine[]): number | null {
   for (const line of lines) {
-    if (NEVER_ASKS.has(line.section) || !WINDOW_WORD.test(line.text) || !CERTIFICATION_WORD.test(line.text))
-      continue;
+    if (NEVER_ASKS.has(line.section) || !mayHold(line, MARK_CERTIFICATION, CERTIFICATION_WORD)) continue;
+    if (!WINDOW_WORD.test(line.text)) continue;
     for (const sentence of line.text.split(/(?<=[.;!?])\s+/)) {
       if (!CERTIFICATION_WORD.test(sentence)) continue;
       const days = parseCertWindow(sentence);

@@ -566,6 +566,13 @@ function markImplicitRequirements(
     const to = end[line]!;
     const { bullet } = lines[line]!;
     let section: SectionKind | undefined = tokens[from]!.section;
+    // Most lines cannot be an item of these lists: no need to read all their words.
+    if (
+      bullet
+        ? section !== 'intro' && section !== 'responsibilities'
+        : section !== 'intro' || to - from > MAX_PLAIN_ITEM_WORDS
+    )
+      section = undefined;
     for (let k = from; k < to && section !== undefined; k++) {
       const t = tokens[k]!;
       if (t.heading || t.section !== section) section = undefined;

@@ -5,6 +5,7 @@ import {
   extractEmploymentType,
   extractExperienceYears,
   extractPay,
+  MARK_CERTIFICATION,
   MARK_EMPLOYMENT,
   MARK_EXPERIENCE,
   parseCertWindow,
@@ -215,6 +216,8 @@ describe('word marks', () => {
     ['participate', 0],
     ["FT's", MARK_EMPLOYMENT],
     ['experienced', MARK_EXPERIENCE],
+    ['Certification', MARK_CERTIFICATION],
+    ['certified', MARK_CERTIFICATION],
   ])('%s has marks %i', (word, marks) => {
     expect(wordMarks(word)).toBe(marks);
   });
