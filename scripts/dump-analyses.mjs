@@ -63,10 +63,10 @@ const add = (id, input) => {
   if (out) lines.push(line);
   count++;
 };
-readCorpusInputs(corpus).forEach((input, i) => {
+for (const [i, input] of readCorpusInputs(corpus).entries()) {
   for (const [shape, shaped] of shapesOf(input)) add(`${i}:${shape}`, shaped);
-});
-EDGE_CASES.forEach((input, i) => add(`edge:${i}`, input));
+}
+for (const [i, input] of EDGE_CASES.entries()) add(`edge:${i}`, input);
 
 if (out) writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(`analyses: ${count} (lexicon ${lexicon.version}); sha1 ${hash.digest('hex')}`);
