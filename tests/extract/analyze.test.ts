@@ -173,6 +173,11 @@ const PRESENT: Array<[string, string]> = [
   ['Procedure education for each patient', 'clinical.patient-education'],
   ['Conduct vision and diagnostic tests as directed', 'clinical.screenings'],
   ['Medical Assistant Training preferred', 'edu.ma-program'],
+  ['Assist clients by providing testing, screening, and education', 'clinical.patient-education'],
+  ['Assist clients by providing testing, screening, and education', 'clinical.lab-tests'],
+  ['Provides clinical, educational, and administrative services', 'clinical.patient-education'],
+  ['Performs accurate and consistent documentation and measurement tasks', 'admin.ehr'],
+  ['Records that information in the hospital computer program', 'admin.ehr'],
   // two verbs, one object: each states its concept
   ['Collects and documents patient information', 'admin.ehr'],
   ['Collects and documents patient information', 'admin.front-desk'],
@@ -225,6 +230,7 @@ const ABSENT: Array<[string, string]> = [
   ['Medical Assistant certificate from an accredited college', 'cert.ma-any'],
   ['Our hiring software lets you post jobs', 'admin.computer-skills'],
   ['We provide paid medical assistant training', 'edu.ma-program'],
+  ['Our mission: providing excellent care, trusted education, and advocacy', 'clinical.patient-education'],
 ];
 
 describe('analyzePosting: aliases', () => {
