@@ -6,9 +6,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedDir } from './corpus-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.MA_GAP_SHARED ?? join(root, '..', 'shared');
+const shared = sharedDir(root);
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'dev';
 const verbose = args.includes('--verbose');

@@ -565,18 +565,7 @@ function markImplicitRequirements(
     const from = first[line]!;
     const to = end[line]!;
     const { bullet } = lines[line]!;
-    let section: SectionKind | undefined = tokens[from]!.section;
-    // Most lines cannot be an item of these lists: no need to read all their words.
-    if (
-      bullet
-        ? section !== 'intro' && section !== 'responsibilities'
-        : section !== 'intro' || to - from > MAX_PLAIN_ITEM_WORDS
-    )
-      section = undefined;
-    for (let k = from; k < to && section !== undefined; k++) {
-      const t = tokens[k]!;
-      if (t.heading || t.section !== section) section = undefined;
-    }
+    const section = tokens[from]!.section;
     let lineKind = NOT_LISTED;
     if (section === 'intro') {
       if (bullet) lineKind = INTRO_BULLET;
@@ -586,6 +575,12 @@ function markImplicitRequirements(
       const continues = kind === LATER_DUTY_LIST && previous === line - 1;
       const setApart = previous >= 0 && previous < line - 1 && lines[previous]!.bullet;
       if (continues || setApart) lineKind = LATER_DUTY_LIST;
+    }
+    // An item's words all lie in its first word's section, none of them a heading (only a line that
+    // may be an item has its words read).
+    for (let k = from; k < to && lineKind !== NOT_LISTED; k++) {
+      const t = tokens[k]!;
+      if (t.heading || t.section !== section) lineKind = NOT_LISTED;
     }
     if (lineKind !== kind) flush();
     if (lineKind !== NOT_LISTED) {

@@ -457,26 +457,23 @@ function step(walk: Walk, node: number, i: number, maxSep: number): void {
   const exacts = more & MAX_EDGES;
   // A pattern's next word must follow closely (maxSep); a gap's first skipped word may follow a
   // comma ("collect, label and process specimens"), as the gap loop below checks.
-  if (walk.depth > 0 && token.sep > maxSep) {
-    first += stems + lowers + exacts;
-  } else {
-    if (stems !== 0 && token.stemId !== 0) {
-      const next = findChild(edges, first, stems, token.stemId);
-      if (next !== 0) enter(walk, next, i);
-    }
-    first += stems;
-    if (lowers !== 0 && token.normId !== 0) {
-      const next = findChild(edges, first, lowers, token.normId);
-      if (next !== 0) enter(walk, next, i);
-    }
-    first += lowers;
-    // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
-    if (exacts !== 0 && token.exactId !== 0) {
-      const next = findChild(edges, first, exacts, token.exactId);
-      if (next !== 0) enter(walk, next, i);
-    }
-    first += exacts;
+  const close = walk.depth === 0 || token.sep <= maxSep;
+  if (close && stems !== 0 && token.stemId !== 0) {
+    const next = findChild(edges, first, stems, token.stemId);
+    if (next !== 0) enter(walk, next, i);
   }
+  first += stems;
+  if (close && lowers !== 0 && token.normId !== 0) {
+    const next = findChild(edges, first, lowers, token.normId);
+    if (next !== 0) enter(walk, next, i);
+  }
+  first += lowers;
+  // Exact (case-sensitive) words all carry a capital: an all-lowercase token has exactId 0.
+  if (close && exacts !== 0 && token.exactId !== 0) {
+    const next = findChild(edges, first, exacts, token.exactId);
+    if (next !== 0) enter(walk, next, i);
+  }
+  first += exacts;
   const gaps = more >>> 16;
   if (gaps !== 0) {
     const { tokens, to, gapSep } = walk;
