@@ -75,7 +75,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   };
 
   // A clause's text is every one of its mentions' evidence sentence: slice it once.
-  const sentences: Array<string | undefined> = new Array(seg.clauses.length).fill(undefined);
+  const sentences: Array<string | undefined> = [];
+  for (let c = 0; c < seg.clauses.length; c++) sentences.push(undefined);
   const sentenceOf = (c: Clause) => {
     let sentence = sentences[c.index];
     if (sentence === undefined) {

@@ -212,7 +212,8 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   const out: string[] = [];
   let last = 0;
   // The regex finds the few places a seam can be (isGlueSeam's first tests) far faster than a char loop.
-  const candidates = new RegExp(SEAM_CANDIDATE);
+  const candidates = SEAM_CANDIDATE;
+  candidates.lastIndex = 0; // one regex for every call (a copy per call is a construction each time)
   for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
     const i = m.index + 1;
     if (isGlueSeam(text, i, keep)) {

@@ -670,9 +670,14 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
 
   const clauses: Clause[] = [];
   // Each line's token range, for markImplicitRequirements (tokens come in line order).
-  // (Plain arrays: a typed array this size gets an off-heap buffer, slow to allocate per posting.)
-  const lineFirst = new Array<number>(lines.length).fill(-1);
-  const lineEnd = new Array<number>(lines.length).fill(0);
+  // (Plain arrays filled by pushes: a typed array this size gets an off-heap buffer, slow to allocate
+  // per posting, and Array#fill on a new array leaves optimised code for the runtime.)
+  const lineFirst: number[] = [];
+  const lineEnd: number[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    lineFirst.push(-1);
+    lineEnd.push(0);
+  }
   let lineIndex = 0;
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
