@@ -86,9 +86,17 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     return sentence;
   };
 
+  // A credential's window is stated in its clause, or in the next one on its line ("CMAA or CCMA
+  // (NHA) - required within 60 days of hire", where the dash parts the item from what is asked of it).
   const windowClauses = new Map<number, number | null>();
   const windowOf = (c: Clause) => {
-    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(sentenceOf(c)));
+    if (!windowClauses.has(c.index)) {
+      const next = seg.clauses[c.index + 1];
+      const window =
+        parseCertWindow(sentenceOf(c)) ??
+        (next && next.line === c.line ? parseCertWindow(sentenceOf(next)) : null);
+      windowClauses.set(c.index, window);
+    }
     return windowClauses.get(c.index) ?? null;
   };
 

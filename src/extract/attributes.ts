@@ -47,18 +47,26 @@ const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'c
 
 // "1+ year of recent Medical Assisting experience", "minimum of two (2) years' clinical experience",
 // "Two to five years experience", "6 months experience", "One-year experience", "1 or more years of
-// experience".
+// experience", "1-2 yrs MA exp", "one year working in a primary care setting".
 const EXPERIENCE_BEFORE = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+experience`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+(?:experience|exp\b|working[ \t]+(?:in|as|with|at)\b)`,
   'gi',
 );
 // "Experience: 2 years", "experience of at least 1 year".
 const EXPERIENCE_AFTER = new RegExp(
-  String.raw`\bexperience\b[^.\n\d]{0,25}?${NUM}[ \t]*\+?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*)?(years?|yrs?|months?)\b`,
+  String.raw`\b(?:experience|exp)\b[^.\n\d]{0,25}?${NUM}[ \t]*\+?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*)?(years?|yrs?|months?)\b`,
   'gi',
 );
 
-const EXPERIENCE_WORD = /experience/i;
+// Indeed's qualification lines, under an "Experience:" heading: "Medical assistant: 1 year (Preferred)".
+const EXPERIENCE_ITEM = new RegExp(
+  String.raw`^[^:\n]{1,60}:[ \t]*${NUM}[ \t]*\+?[ \t]*(years?|yrs?|months?)[ \t]*\((?:preferred|required)\)`,
+  'i',
+);
+
+/** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM. */
+const EXPERIENCE_WORD = /experience|\bexp\b|\bworking\b|\bpreferred\b|\brequired\b/i;
+const EXPERIENCE_EVERY = /experience|\bexp\b|\bworking\b/gi;
 const CERTIFICATION_WORD = /certif/i;
 /** Both experience patterns end or start with a unit: a line without one holds no experience asked. */
 const EXPERIENCE_UNIT = /year|yr|month/i;
@@ -72,7 +80,7 @@ const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?di
 const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_WORDS}(?:['’]|$)`, 'i');
 const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 
-/** A word that holds "experience" (the experience patterns' anchor). */
+/** A word that anchors an experience pattern ("experience", "exp", "working", "preferred"…). */
 export const MARK_EXPERIENCE = 1;
 /** A word that holds an employment-type hint ("full", "diem", "PRN", "hours"…). */
 export const MARK_EMPLOYMENT = 2;
@@ -92,6 +100,20 @@ export function wordMarks(surface: string): number {
   );
 }
 
+/**
+ * Every match of a global regex. (String#matchAll would copy the regex on every call: a regex
+ * construction per line or window.)
+ */
+function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return found;
+}
+
 /** Whether a line may hold what a mark flags: by its words' marks, or (none given) by its text. */
 function mayHold(line: AttributeLine, mark: number, hint: RegExp): boolean {
   return line.marks === undefined ? hint.test(line.text) : (line.marks & mark) !== 0;
@@ -103,26 +125,29 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
   for (const line of lines) {
     if (NEVER_ASKS.has(line.section) || !mayHold(line, MARK_EXPERIENCE, EXPERIENCE_WORD)) continue;
     if (!EXPERIENCE_UNIT.test(line.text)) continue;
-    // The patterns run on a window around each "experience", not over whole (sometimes huge) lines.
-    for (const hit of line.text.matchAll(/experience/gi)) {
+    const item = EXPERIENCE_ITEM.exec(line.text.trim());
+    if (item) best = fewerYears(best, toNumber(item[1]), item[2]!);
+    // The patterns run on a window around each anchor, not over whole (sometimes huge) lines.
+    for (const hit of execAll(EXPERIENCE_EVERY, line.text)) {
       const at = hit.index;
       const windows: Array<[RegExp, string]> = [
-        [EXPERIENCE_BEFORE, line.text.slice(Math.max(0, at - 90), at + 10)],
+        [EXPERIENCE_BEFORE, line.text.slice(Math.max(0, at - 90), at + 14)],
         [EXPERIENCE_AFTER, line.text.slice(at, at + 50)],
       ];
       for (const [re, window] of windows) {
-        for (const m of window.matchAll(re)) {
-          const low = toNumber(m[1]);
-          const unit = (m[3] ?? '').toLowerCase();
-          if (low === undefined) continue;
-          const years = unit.startsWith('m') ? Math.round((low / 12) * 100) / 100 : low;
-          if (years <= 0 || years > 30) continue;
-          if (best === null || years < best) best = years;
-        }
+        for (const m of execAll(re, window)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
       }
     }
   }
   return best;
+}
+
+/** The smaller of `best` and a stated duration in years ("6 months" → 0.5); nonsense ignored. */
+function fewerYears(best: number | null, low: number | undefined, unit: string): number | null {
+  if (low === undefined) return best;
+  const years = unit.toLowerCase().startsWith('m') ? Math.round((low / 12) * 100) / 100 : low;
+  if (years <= 0 || years > 30) return best;
+  return best === null || years < best ? years : best;
 }
 
 const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
@@ -134,14 +159,21 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   ['part-time', /\bpart\s*(?:and|or|\/|&)\s*full[\s-]?time\b/i],
   ['per-diem', /\bper[\s-]?diem\b/i],
   ['per-diem', /\bPRN\b(?![\s-]+med)/],
-  ['temporary', /\btemporary\b|\btemp\b(?!er)|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],
+  ['temporary', /\btemporary\b|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],
+  // "Contract position", "13 week assignment", "Job Types: Full-time, Contract", "Contract (6 months)".
   [
     'temporary',
-    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)/i,
+    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|(?<=\btypes?\s*:[^\n]*)\bcontract\b|\bcontract\b(?=\s*[(,]\s*\d+[\s-]*(?:weeks?|months?)\b)/i,
   ],
 ];
+/** "Temp" the job, not the temperature in a list of vital signs ("BP, pulse, temp, O2 sat"). */
+const TEMP_JOB = /\btemp\b(?!er)/i;
+const VITAL_SIGN_WORDS =
+  /\b(?:BP|blood pressure|pulse|vitals?|vital signs|resp\w*|O2|sat|SpO2|oxygen|weight|height|HR|RR)\b/i;
 const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
 const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
+/** "Hours: 40 per week". */
+const HOURS_LABEL_RE = /\b(?:hours|hrs)\s*:\s*(\d{2}(?:\.\d+)?)\s*\+?\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
 
 /** The first employment type stated; 40+ hours a week counts as full-time. */
 export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
@@ -156,9 +188,11 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
       const m = re.exec(line.text);
       if (m) consider(m.index, type);
     }
+    const temp = TEMP_JOB.exec(line.text);
+    if (temp && !VITAL_SIGN_WORDS.test(line.text)) consider(temp.index, 'temporary');
     const pt = /\bPT\b/.exec(line.text);
     if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
-    const hours = HOURS_RE.exec(line.text);
+    const hours = HOURS_RE.exec(line.text) ?? HOURS_LABEL_RE.exec(line.text);
     if (hours && Number.parseFloat(hours[1]!) >= 40) consider(hours.index, 'full-time');
     if (first) return first.type;
   }
@@ -206,7 +240,7 @@ export function extractPay(lines: readonly AttributeLine[]): Pay | null {
     )
       continue;
     if (!line.text.includes('$')) continue;
-    for (const m of line.text.matchAll(MONEY_RE)) {
+    for (const m of execAll(MONEY_RE, line.text)) {
       const at = m.index;
       const before = line.text.slice(Math.max(0, at - 40), at);
       const after = line.text.slice(at + m[0].length);
@@ -270,10 +304,20 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
     2,
     /hire|start|employ/i,
   ],
+  // "by the end of the 90-day introductory period"
+  [
+    new RegExp(
+      String.raw`\b${NUM}[\s-]*(days?|months?)[\s-]+(?:introductory|probationary|orientation|onboarding|training)\s+period`,
+      'i',
+    ),
+    1,
+    2,
+    /period/i,
+  ],
 ];
 
 /** The words a window pattern needs (see WINDOW_RES): a cheap test before splitting a line. */
-const WINDOW_WORD = /within|hire|start|employ/i;
+const WINDOW_WORD = /within|hire|start|employ|period/i;
 
 /**
  * A credential window stated for a certification the lexicon does not name ("Obtain Vision/Hearing
@@ -307,7 +351,7 @@ export function parseCertWindow(clause: string): number | null {
     if (unit.startsWith('month')) return value % 12 === 0 ? (value / 12) * 365 : value * 30;
     if (unit.startsWith('year')) return value * 365;
   }
-  if (/\bwithin\s+(?:one|a|the\s+first)\s+year\b/i.test(clause)) return 365;
+  if (/\bwithin\s+(?:one|a|(?:the|your|their|his\s+or\s+her)\s+first)\s+year\b/i.test(clause)) return 365;
   return null;
 }
 

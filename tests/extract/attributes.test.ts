@@ -36,6 +36,16 @@ describe('experienceYears', () => {
     ['Draw blood and take vital signs.', null],
     ['3 years of experience preferred. 1 year of experience required.', 1],
     ['Requirements:\n- 2 years of experience\nPreferred:\n- 5 years of experience in pediatrics', 2],
+    // "exp" and "working in" anchor like "experience"
+    ['Must have 2 yrs clinic exp.', 2],
+    ['Minimum 3-4 yrs MA exp', 3],
+    ['At least one year working in a family practice', 1],
+    ['Two years working as a medical assistant preferred', 2],
+    ['Enjoys working in a team of 12', null],
+    // job boards' qualification lines: the smallest duration asked
+    ['Experience:\n- Pediatrics: 2 years (Preferred)\n- Front desk: 1 year (Required)', 1],
+    ['Experience:\n  Medical assistant: 6 months (Preferred)', 0.5],
+    ['Location: Main St: 2 years running', null],
   ])('%j → %s', (body, years) => {
     expect(attributes(body).experienceYears).toBe(years);
   });
@@ -70,6 +80,13 @@ describe('employmentType', () => {
     ['Part and full time shifts', 'part-time'],
     ['Job TypeFull-time', 'full-time'],
     ['Draw blood and take vital signs.', null],
+    // "temp" the job, not the temperature among vital signs
+    ['Temp to hire opportunity', 'temporary'],
+    ['Take vitals (BP, pulse, temp, O2 sat)', null],
+    ['Job Types: Contract, Part-time', 'temporary'],
+    ['Medical Assistant - contract (13 weeks)', 'temporary'],
+    ['Sign the employment contract before your start date', null],
+    ['Hours: 40 per week, Monday to Friday', 'full-time'],
   ])('%j → %s', (body, type) => {
     expect(attributes(body).employmentType).toBe(type);
   });
@@ -117,6 +134,10 @@ describe('certWindowDays', () => {
       60,
     ],
     ["Valid driver's license within 30 days of hire", null],
+    ['Must pass the CCMA exam by the end of the 90-day introductory period', 90],
+    ['New hires must earn the RMA within their first year', 365],
+    // the window in the next part of the credential's line
+    ['Licenses:\n- CCMA (NHA) - required within 60 days of hire', 60],
     ['Benefits:\n- Paid certification exam within 90 days of hire', null],
   ])('%j → %s', (body, days) => {
     expect(attributes(body).certWindowDays).toBe(days);
