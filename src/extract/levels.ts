@@ -35,6 +35,26 @@ function ownsPostCue(seg: Segmented, lexicon: Lexicon, mentionEnd: number, cue: 
   return matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, item, cue.start, { limit: 1 }).length === 0;
 }
 
+/**
+ * The level stated after a label's colon, in a value that names no concept: "Phlebotomy: 1 year
+ * (Preferred)" (the qualification lines of job boards) prefers the phlebotomy.
+ */
+function labelValueCue(
+  seg: Segmented,
+  lexicon: Lexicon,
+  clause: Clause,
+  cuesOf: (c: Clause) => CueHit[],
+): CueHit | undefined {
+  const next = seg.clauses[clause.index + 1];
+  if (!next || next.line !== clause.line) return undefined;
+  const gap = seg.text.slice(seg.tokens[clause.to - 1]!.end, seg.tokens[next.from]!.start);
+  if (!gap.includes(':')) return undefined;
+  const cue = cuesOf(next).find((c) => c.dir === 'post' && (c.kind === 'required' || c.kind === 'preferred'));
+  if (!cue) return undefined;
+  const concepts = matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, next.from, next.to, { limit: 1 });
+  return concepts.length === 0 ? cue : undefined;
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -47,6 +67,8 @@ export function levelOf(
   let cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
   if (cue?.dir === 'post' && cue.kind !== 'benefit' && ownsPostCue(seg, lexicon, mention.match.end, cue))
     cue = undefined;
+  if (!cue && mention.match.end === mention.clause.to)
+    cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   switch (cue?.kind) {
     case 'benefit':

@@ -181,6 +181,13 @@ const PRESENT: Array<[string, string]> = [
   // two verbs, one object: each states its concept
   ['Collects and documents patient information', 'admin.ehr'],
   ['Collects and documents patient information', 'admin.front-desk'],
+  // procedures and visits by kind
+  ['Assisting with colonoscopies in the endoscopy suite', 'clinical.assist-provider'],
+  ['Assist during joint aspirations', 'clinical.assist-provider'],
+  ['Assists the neurologist during nerve conduction studies', 'clinical.assist-provider'],
+  ['Schedules biopsies and surgery dates', 'admin.scheduling'],
+  ['Book consults in the practice management system', 'admin.scheduling'],
+  ['Make reminder calls for tomorrow', 'admin.phones'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -252,6 +259,15 @@ describe('analyzePosting: aliases', () => {
   ])('reads schooling that opens its item, %j, as asked', (line, level) => {
     const analysis = analyzePosting({ text: posting(line) }, lexicon);
     expect(levelsOf(analysis)['edu.high-school']).toBe(level);
+  });
+
+  it.each([
+    ['Experience:\n- Venipuncture: 1 year (Preferred)', 'clinical.phlebotomy', 'preferred'],
+    ['Licenses:\n- CCMA: (Required)', 'cert.ccma', 'required'],
+    // a value that names a concept of its own keeps its level to itself
+    ['Requirements:\n- Front desk: Epic (Preferred)', 'admin.front-desk', 'required'],
+  ])('reads a job board line %j: its level after the colon', (body, id, level) => {
+    expect(levelsOf(analyzePosting({ text: posting(body) }, lexicon))[id]).toBe(level);
   });
 
   it('lets a skip start after a comma, as the lexicon README says', () => {
