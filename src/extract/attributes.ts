@@ -163,9 +163,11 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   // "Contract position", "13 week assignment", "Job Types: Full-time, Contract", "Contract (6 months)".
   [
     'temporary',
-    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|(?<=\btypes?\s*:[^\n]*)\bcontract\b|\bcontract\b(?=\s*[(,]\s*\d+[\s-]*(?:weeks?|months?)\b)/i,
+    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|\bcontract\b(?=\s*[(,]\s*\d+[\s-]*(?:weeks?|months?)\b)/i,
   ],
 ];
+/** "Job Types: Full-time, Contract" (the word's own offset is where it is stated). */
+const TYPES_CONTRACT = /\btypes?\s*:[^\n]*?\bcontract\b/i;
 /** "Temp" the job, not the temperature in a list of vital signs ("BP, pulse, temp, O2 sat"). */
 const TEMP_JOB = /\btemp\b(?!er)/i;
 const VITAL_SIGN_WORDS =
@@ -188,6 +190,8 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
       const m = re.exec(line.text);
       if (m) consider(m.index, type);
     }
+    const contract = TYPES_CONTRACT.exec(line.text);
+    if (contract) consider(contract.index + contract[0].length - 'contract'.length, 'temporary');
     const temp = TEMP_JOB.exec(line.text);
     if (temp && !VITAL_SIGN_WORDS.test(line.text)) consider(temp.index, 'temporary');
     const pt = /\bPT\b/.exec(line.text);
