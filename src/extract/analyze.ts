@@ -86,18 +86,17 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     return sentence;
   };
 
+  // Each clause's window, parsed once (a clause may be asked for its own and for the one before it).
+  const windowClauses = new Map<number, number | null>();
+  const statedWindow = (c: Clause) => {
+    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(sentenceOf(c)));
+    return windowClauses.get(c.index) ?? null;
+  };
   // A credential's window is stated in its clause, or in the next one on its line ("CMAA or CCMA
   // (NHA) - required within 60 days of hire", where the dash parts the item from what is asked of it).
-  const windowClauses = new Map<number, number | null>();
   const windowOf = (c: Clause) => {
-    if (!windowClauses.has(c.index)) {
-      const next = seg.clauses[c.index + 1];
-      const window =
-        parseCertWindow(sentenceOf(c)) ??
-        (next && next.line === c.line ? parseCertWindow(sentenceOf(next)) : null);
-      windowClauses.set(c.index, window);
-    }
-    return windowClauses.get(c.index) ?? null;
+    const next = seg.clauses[c.index + 1];
+    return statedWindow(c) ?? (next && next.line === c.line ? statedWindow(next) : null);
   };
 
   interface Found {

@@ -19,6 +19,11 @@ export type Verdict = Level | null;
 const LIST_JOINERS = new Set(['and', 'or', '&']);
 const PREDICATE_VERBS = new Set(['is', 'are', 'will', 'would']);
 
+/** Whether tokens [from, to) name no concept of the lexicon. */
+function namesNoConcept(seg: Segmented, lexicon: Lexicon, from: number, to: number): boolean {
+  return matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, from, to, { limit: 1 }).length === 0;
+}
+
 /**
  * Whether a post cue belongs to the comma-separated item right before it rather than to the mention:
  * "High school diploma, some college preferred" prefers the college, while "CMA, RMA or CCMA
@@ -32,7 +37,7 @@ function ownsPostCue(seg: Segmented, lexicon: Lexicon, mentionEnd: number, cue: 
   for (let i = mentionEnd; i < cue.start; i++) if (seg.tokens[i]!.sep === SEP_COMMA) item = i;
   if (item === -1 || LIST_JOINERS.has(seg.tokens[item]!.word.norm)) return false;
   if (PREDICATE_VERBS.has(seg.tokens[cue.start]!.word.norm)) return false;
-  return matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, item, cue.start, { limit: 1 }).length === 0;
+  return namesNoConcept(seg, lexicon, item, cue.start);
 }
 
 /**
@@ -50,9 +55,7 @@ function labelValueCue(
   const gap = seg.text.slice(seg.tokens[clause.to - 1]!.end, seg.tokens[next.from]!.start);
   if (!gap.includes(':')) return undefined;
   const cue = cuesOf(next).find((c) => c.dir === 'post' && (c.kind === 'required' || c.kind === 'preferred'));
-  if (!cue) return undefined;
-  const concepts = matchTrie(lexiconMatcher(lexicon).concept, seg.tokens, next.from, next.to, { limit: 1 });
-  return concepts.length === 0 ? cue : undefined;
+  return cue && namesNoConcept(seg, lexicon, next.from, next.to) ? cue : undefined;
 }
 
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */

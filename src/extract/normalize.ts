@@ -212,9 +212,9 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   const out: string[] = [];
   let last = 0;
   // The regex finds the few places a seam can be (isGlueSeam's first tests) far faster than a char loop.
-  const candidates = SEAM_CANDIDATE;
-  candidates.lastIndex = 0; // one regex for every call (a copy per call is a construction each time)
-  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
+  // One regex for every call (a copy per call would be a construction each time).
+  SEAM_CANDIDATE.lastIndex = 0;
+  for (let m = SEAM_CANDIDATE.exec(text); m !== null; m = SEAM_CANDIDATE.exec(text)) {
     const i = m.index + 1;
     if (isGlueSeam(text, i, keep)) {
       out.push(text.slice(last, i), '\n');

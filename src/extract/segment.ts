@@ -646,6 +646,11 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
   const lines: Line[] = [];
   // Each line's text without its edge spaces, for the heading tests below.
   const trimmedLines: string[] = [];
+  // Each line's token range, for markImplicitRequirements (tokens come in line order). (Plain arrays
+  // filled by pushes: a typed array this size gets an off-heap buffer, slow to allocate per posting,
+  // and Array#fill on a new array leaves optimised code for the runtime.)
+  const lineFirst: number[] = [];
+  const lineEnd: number[] = [];
   let block = 0;
   for (let offset = 0; ; ) {
     const newline = text.indexOf('\n', offset);
@@ -664,20 +669,13 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       bullet: isBulletLine(lineText),
     });
     trimmedLines.push(trimmed);
+    lineFirst.push(-1);
+    lineEnd.push(0);
     if (newline === -1) break;
     offset = newline + 1;
   }
 
   const clauses: Clause[] = [];
-  // Each line's token range, for markImplicitRequirements (tokens come in line order).
-  // (Plain arrays filled by pushes: a typed array this size gets an off-heap buffer, slow to allocate
-  // per posting, and Array#fill on a new array leaves optimised code for the runtime.)
-  const lineFirst: number[] = [];
-  const lineEnd: number[] = [];
-  for (let li = 0; li < lines.length; li++) {
-    lineFirst.push(-1);
-    lineEnd.push(0);
-  }
   let lineIndex = 0;
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
