@@ -64,8 +64,21 @@ const EXPERIENCE_ITEM = new RegExp(
   'i',
 );
 
-/** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM. */
-const EXPERIENCE_WORD = /experience|\bexp\b|\bworking\b|\bpreferred\b|\brequired\b/i;
+// Time in a setting or a role, without the word "experience": "2+ yrs in a dermatology office",
+// "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
+// in healthcare" is its history.
+const EXPERIENCE_SETTING = new RegExp(
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?[ \t]+(?:(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  'gi',
+);
+const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
+const ASKED_HERE =
+  /\b(?:required|requires?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired)\b/i;
+const UNIT_EVERY = /\b(?:years?|yrs?|months?)\b/gi;
+
+/** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM; units for EXPERIENCE_SETTING. */
+const EXPERIENCE_WORD =
+  /experience|\bexp\b|\bworking\b|\bpreferred\b|\brequired\b|\b(?:years?|yrs?|months?)\b/i;
 const EXPERIENCE_EVERY = /experience|\bexp\b|\bworking\b/gi;
 const CERTIFICATION_WORD = /certif/i;
 /** Both experience patterns end or start with a unit: a line without one holds no experience asked. */
@@ -137,6 +150,16 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
       for (const [re, window] of windows) {
         for (const m of execAll(re, window)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
       }
+    }
+    const asked = ASKED_SECTIONS.has(line.section) || ASKED_HERE.test(line.text);
+    if (!asked) continue;
+    for (const hit of execAll(UNIT_EVERY, line.text)) {
+      // From a word's start: a window that cut "12 years" would read "2 years".
+      let from = Math.max(0, hit.index - 40);
+      while (from > 0 && !/\s/.test(line.text[from - 1]!)) from--;
+      const window = line.text.slice(from, hit.index + 90);
+      for (const m of execAll(EXPERIENCE_SETTING, window))
+        best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
     }
   }
   return best;
@@ -232,18 +255,66 @@ function money(whole: string, cents: string | undefined, k: string | undefined):
   return k ? value * 1000 : value;
 }
 
-/** The base pay stated: the first range, else the span of the single amounts (a pay ladder). */
+/** Sections whose amounts are not the job's base pay (a benefit's value, the company's revenue). */
+const NO_PAY_SECTIONS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'conditions']);
+
+// An amount written without "$" ("Pay: 18-22 per hour", "17.50/hr DOE"): the same groups as MONEY_RE.
+const BARE_MONEY_RE =
+  /(?<![\d$.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?(\+)?(?:\s*(?:-|–|—|to)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?)?/g;
+/** A period that must follow a bare amount: "/hr", "per hour", "an hour", "hourly", "a year"… ("10 hour shifts" is no pay). */
+const BARE_PERIOD =
+  /^\s*(?:(?:\/|per|an?)\s*(?:(hr|hour)|yr|year|annum)\b|(hourly)\b|(?:annually|yearly)\b)/i;
+/** A pay label right before a bare amount: "Pay: 18-22", "Salary range 45,000 - 52,000". */
+const PAY_LABEL = /\b(?:pay|salary|wages?|rate|compensation)(?:\s+(?:range|rate))?\s*[:=-]?\s*$/i;
+
+/** Pay written without a dollar sign, only beside a period or after a pay label (a bare number is no amount). */
+function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
+  for (const line of lines) {
+    if (NO_PAY_SECTIONS.has(line.section) || !/\d/.test(line.text)) continue;
+    for (const m of execAll(BARE_MONEY_RE, line.text)) {
+      const at = m.index;
+      const before = line.text.slice(Math.max(0, at - 40), at);
+      const after = line.text.slice(at + m[0].length);
+      const stated = BARE_PERIOD.exec(after);
+      const labelled = PAY_LABEL.test(before);
+      // After a label alone, an amount must look like one: a range or cents ("Pay: 18-22", "Rate: 17.50");
+      // a lone whole number there may be a grade or a step.
+      if (!stated && !(labelled && (m[5] !== undefined || m[2] !== undefined))) continue;
+      if (NOT_BASE_PAY.test(before) || OTHER_ROLE_AFTER.test(after) || OTHER_ROLE_BEFORE.test(before))
+        continue;
+      const low = money(m[1]!, m[2], m[3]);
+      const high = m[5] ? money(m[5], m[6], m[7] ?? m[3]) : undefined;
+      const period: Pay['period'] | undefined = stated
+        ? stated[1] || stated[2]
+          ? 'hour'
+          : 'year'
+        : low >= 10_000
+          ? 'year'
+          : low < 200
+            ? 'hour'
+            : undefined;
+      if (!period) continue;
+      // Plausible base pay only: not a count of patients, hours or pounds.
+      if (period === 'hour' && (low < FEDERAL_MINIMUM_WAGE || low > 150)) continue;
+      if (period === 'year' && (low < 10_000 || low > 500_000)) continue;
+      if (high !== undefined && high > low) return { min: low, max: high, period };
+      return /up to\s*$/i.test(before)
+        ? { min: null, max: low, period }
+        : { min: low, max: m[4] === '+' || /starting|from|at least/i.test(before) ? null : low, period };
+    }
+  }
+  return null;
+}
+
+/** The base pay stated: the first range, else the span of the single amounts (a pay ladder); else one without "$". */
 export function extractPay(lines: readonly AttributeLine[]): Pay | null {
+  return extractDollarPay(lines) ?? extractBarePay(lines);
+}
+
+function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
   const singles: Array<{ value: number; period: Period; open: boolean; upTo: boolean }> = [];
   for (const line of lines) {
-    if (
-      line.section === 'benefits' ||
-      line.section === 'about' ||
-      line.section === 'eeo' ||
-      line.section === 'conditions'
-    )
-      continue;
-    if (!line.text.includes('$')) continue;
+    if (NO_PAY_SECTIONS.has(line.section) || !line.text.includes('$')) continue;
     for (const m of execAll(MONEY_RE, line.text)) {
       const at = m.index;
       const before = line.text.slice(Math.max(0, at - 40), at);

@@ -46,6 +46,13 @@ describe('experienceYears', () => {
     ['Experience:\n- Pediatrics: 2 years (Preferred)\n- Front desk: 1 year (Required)', 1],
     ['Experience:\n  Medical assistant: 6 months (Preferred)', 0.5],
     ['Location: Main St: 2 years running', null],
+    // time in a setting or a role, asked without the word "experience"
+    ['Requirements: 2+ yrs in a dermatology office; CMA required.', 2],
+    ['One year as a Medical Assistant required', 1],
+    ['Qualifications\n- 6 months in a clinical setting', 0.5],
+    ['Minimum of 12 years in the healthcare industry', 12],
+    ['For over 25 years in healthcare, our clinic has served the valley.', null],
+    ['Must be 18 years or older', null],
   ])('%j → %s', (body, years) => {
     expect(attributes(body).experienceYears).toBe(years);
   });
@@ -109,6 +116,16 @@ describe('pay', () => {
     ['$1,500 sign-on bonus for certified candidates', null],
     ['Grade GS-5, step 1', null],
     ['Draw blood and take vital signs.', null],
+    // without a dollar sign: beside a period, or a range or cents after a pay label
+    ['Pay: 18-22 per hour', { min: 18, max: 22, period: 'hour' }],
+    ['Wage: 17.50/hr DOE', { min: 17.5, max: 17.5, period: 'hour' }],
+    ['Salary range 45,000 - 52,000', { min: 45000, max: 52000, period: 'year' }],
+    ['Pay rate: up to 24 hourly', { min: null, max: 24, period: 'hour' }],
+    ['Schedule: four 10-hour shifts', null],
+    ['Pay grade: 13', null],
+    ['Rate: 13', null],
+    ['See up to 30 patients per day', null],
+    ['Night differential of 2 per hour', null],
   ])('%j → %j', (body, pay) => {
     expect(attributes(body).pay).toEqual(pay);
   });
