@@ -12,7 +12,14 @@ import {
   parseCertWindow,
 } from './attributes.js';
 import { type CueHit, findCues } from './cues.js';
-import { describesOccupation, levelOf, placesJob, qualityAsked, specialtyAsked } from './levels.js';
+import {
+  describesEmployer,
+  describesOccupation,
+  levelOf,
+  placesJob,
+  qualityAsked,
+  specialtyAsked,
+} from './levels.js';
 import { findMentions } from './mentions.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
 import { type Clause, type Segmented, segmentText, TokenPool } from './segment.js';
@@ -148,6 +155,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       }
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
+    // The employer's services ("we offer X-rays on site") are not the job's duties.
+    if ((category === 'admin' || category === 'clinical') && describesEmployer(seg, mention.clause)) continue;
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.

@@ -138,6 +138,56 @@ const CANDIDATE_WORDS = new Set(
   ),
 );
 
+/** Verbs of an employer's services: "we offer…", "a practice treating…", "our spa provides…". */
+const SERVICE_STEMS = new Set(
+  ['offer', 'provide', 'treat', 'specialize', 'specialise', 'serve', 'feature', 'perform'].map((w) =>
+    stemWord(w),
+  ),
+);
+/** Nouns that name the employer in "X is a … practice offering…". */
+const EMPLOYER_NOUNS = new Set(
+  'practice practices clinic clinics group center centers centre hospital system organization provider office offices network company spa medspa'.split(
+    ' ',
+  ),
+);
+/** Subjects after "our" that are the job's holders, not the employer ("Our MAs perform injections"). */
+const HOLDER_WORDS = new Set('assistant assistants ma mas staff team teams you employees nurses'.split(' '));
+/** How far into a clause the employer's subject and verb are looked for. */
+const EMPLOYER_REACH = 12;
+
+/**
+ * Whether the clause describes the employer's services, not the job: "We offer X-rays and lab
+ * services on site", "Our med spa offers injectables and facials", "Apex is a pain management
+ * practice treating back pain with steroid injections". Duties named there are the employer's.
+ */
+export function describesEmployer(seg: Segmented, clause: Clause): boolean {
+  const stop = Math.min(clause.to, clause.from + EMPLOYER_REACH);
+  const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
+  const stem = (k: number) => (k < clause.to ? seg.tokens[k]!.word.stem : '');
+  for (let i = clause.from; i < stop; i++) {
+    const w = norm(i);
+    if (w === 'we' || w === 'were') {
+      // "We (proudly|also) offer…"; "we're a … clinic offering…" is the third form below.
+      for (let k = i + 1; k <= i + 3; k++) if (SERVICE_STEMS.has(stem(k))) return true;
+    } else if (w === 'our') {
+      for (let k = i + 1; k <= i + 5 && k < clause.to; k++) {
+        if (HOLDER_WORDS.has(norm(k)) || CANDIDATE_WORDS.has(norm(k))) break;
+        if (SERVICE_STEMS.has(stem(k))) return k > i + 1;
+      }
+    } else if ((w === 'is' || w === 'are') && (norm(i + 1) === 'a' || norm(i + 1) === 'an')) {
+      // "… is a [adjectives] practice offering…", "… is an orthopedic group that treats…".
+      for (let k = i + 2; k <= i + 8 && k < clause.to; k++) {
+        if (!EMPLOYER_NOUNS.has(norm(k))) continue;
+        let v = k + 1;
+        if (norm(v) === 'that' || norm(v) === 'which') v++;
+        return SERVICE_STEMS.has(stem(v));
+      }
+    }
+    if (CANDIDATE_WORDS.has(w)) return false; // "we are looking for someone to provide…"
+  }
+  return false;
+}
+
 /** Nouns after "our" that state the employer's purpose. */
 const EMPLOYER_PURPOSES = new Set(
   'mission missions vision goal goals commitment purpose promise philosophy'.split(' '),

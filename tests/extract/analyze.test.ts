@@ -188,6 +188,15 @@ const PRESENT: Array<[string, string]> = [
   ['Schedules biopsies and surgery dates', 'admin.scheduling'],
   ['Book consults in the practice management system', 'admin.scheduling'],
   ['Make reminder calls for tomorrow', 'admin.phones'],
+  // writing in a named system is charting
+  ['Document in Epic according to department standards', 'admin.ehr'],
+  ['Enter visit notes and orders in eClinicalWorks', 'admin.ehr'],
+  ['Chart in eCW', 'admin.ehr'],
+  ['Records all clinical data in GE Centricity', 'admin.ehr'],
+  // the MA's own injections beside a provider's procedure
+  ['Administer B12 injections and assist with joint injections', 'clinical.injections'],
+  ['We are looking for an MA who can provide injections', 'clinical.injections'],
+  ['Our medical assistants perform injections and EKGs', 'clinical.ekg'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -238,6 +247,18 @@ const ABSENT: Array<[string, string]> = [
   ['Our hiring software lets you post jobs', 'admin.computer-skills'],
   ['We provide paid medical assistant training', 'edu.ma-program'],
   ['Our mission: providing excellent care, trusted education, and advocacy', 'clinical.patient-education'],
+  ['Epic experience required', 'admin.ehr'],
+  // a provider's procedure, not the MA's injection
+  ['Assist physicians with joint injections and aspirations', 'clinical.injections'],
+  ['Assist providers with trigger point injections and nerve blocks', 'clinical.injections'],
+  ['Room patients for intravitreal injections', 'clinical.injections'],
+  // the employer's services, not the job's duties
+  ['Our med spa offers laser treatments, injectables and facials', 'clinical.injections'],
+  ['We offer X-rays and lab services on site', 'clinical.xray'],
+  ['Apex is a pain management practice treating back pain with steroid injections', 'clinical.injections'],
+  // an ambulatory surgery center serves many specialties
+  ['Assist physicians with procedures in our ambulatory surgery center', 'specialty.surgery'],
+  ['Our surgeons care for athletes of every age', 'specialty.surgery'],
 ];
 
 describe('analyzePosting: aliases', () => {
