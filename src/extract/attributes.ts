@@ -89,7 +89,7 @@ const EXPERIENCE_UNIT = /year|yr|month/i;
  * sent most lines through every pattern). EMPLOYMENT_WORD tests one word (its inner apostrophe is a
  * boundary, as for the patterns: "O'FT"), EMPLOYMENT_HINT a whole line with the same words.
  */
-const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract|assignment|seasonal|locums?|hours|hrs|ft|pt|(?:fixed)?term)`;
+const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract|assignment|seasonal|locums?|hours?|hrs?|ft|pt|(?:fixed)?term)`;
 const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_WORDS}(?:['’]|$)`, 'i');
 const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -181,7 +181,8 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   ['part-time', /\bpart[\s-]?time\b/i],
   ['part-time', /\bpart\s*(?:and|or|\/|&)\s*full[\s-]?time\b/i],
   ['per-diem', /\bper[\s-]?diem\b/i],
-  ['per-diem', /\bPRN\b(?![\s-]+med)/],
+  // Not "PRN medications" (as-needed drugs); "PRN medical assistant" is the job.
+  ['per-diem', /\bPRN\b(?![\s-]+med(?:s|ications?)?\b)/],
   ['temporary', /\btemporary\b|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],
   // "Contract position", "13 week assignment", "Job Types: Full-time, Contract", "Contract (6 months)".
   [
@@ -199,6 +200,12 @@ const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
 const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
 /** "Hours: 40 per week". */
 const HOURS_LABEL_RE = /\b(?:hours|hrs)\s*:\s*(\d{2}(?:\.\d+)?)\s*\+?\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
+
+/** "Four 10-hour days", "5 x 8 hr shifts": a week of shifts, full-time at 40 hours or more. */
+const SHIFTS_RE = new RegExp(
+  String.raw`\b${NUM}\s*(?:x\s*)?\(?(\d{1,2})[\s-]*(?:hours?|hrs?)\)?\s*(?:days|shifts)\b(?!\s*(?:a|per|each)\s+month)`,
+  'i',
+);
 
 /** The first employment type stated; 40+ hours a week counts as full-time. */
 export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
@@ -221,6 +228,9 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
     if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
     const hours = HOURS_RE.exec(line.text) ?? HOURS_LABEL_RE.exec(line.text);
     if (hours && Number.parseFloat(hours[1]!) >= 40) consider(hours.index, 'full-time');
+    const shifts = SHIFTS_RE.exec(line.text);
+    const perWeek = shifts ? (toNumber(shifts[1]) ?? 0) * Number(shifts[2]) : 0;
+    if (shifts && perWeek >= 40 && perWeek <= 84) consider(shifts.index, 'full-time');
     if (first) return first.type;
   }
   return null;
@@ -233,6 +243,8 @@ const MONEY_RE = new RegExp(
 );
 const NOT_BASE_PAY =
   /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate/i;
+/** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
+const PLUS_RE = /,?\s*(?:\bplus\b|\+\s|\band\s+(?:an?\s+)?(?:\$|\w+\s+bonus))/i;
 const OTHER_ROLE_AFTER = /^[^$\n]{0,14}?\(?\b(?:LPN|LVN|RN|CNA|NP|nurse|[Uu]ltrasound|[Ss]onograph\w*)\b/;
 const OTHER_ROLE_BEFORE = /\b(?:LPN|LVN|RN|CNA|NP|[Nn]urse)s?\s*[:=–-]?\s*$/;
 const FEDERAL_MINIMUM_WAGE = 7.25;
@@ -322,7 +334,11 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       // The clause around the amount: text since the last sentence end, to the next one.
       const clauseStart = Math.max(line.text.lastIndexOf('. ', at), line.text.lastIndexOf('; ', at), 0);
       const clauseEndRaw = line.text.slice(at).search(/[.;](\s|$)(?!\d)/);
-      const clause = line.text.slice(clauseStart, clauseEndRaw < 0 ? undefined : at + clauseEndRaw);
+      // What follows "plus" is another amount's ("$21/hr, plus $2/hr night differential", "$18-$22
+      // an hour plus a quarterly bonus"): it does not make this one a bonus.
+      const clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
+      const plus = PLUS_RE.exec(line.text.slice(at + m[0].length, clauseEnd));
+      const clause = line.text.slice(clauseStart, plus ? at + m[0].length + plus.index : clauseEnd);
       if (NOT_BASE_PAY.test(clause.replace(/\bper diem\b(?! rate)/i, ''))) continue;
       if (OTHER_ROLE_AFTER.test(after) || OTHER_ROLE_BEFORE.test(before)) continue;
       const low = money(m[1]!, m[2], m[3]);

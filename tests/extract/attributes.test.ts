@@ -94,6 +94,12 @@ describe('employmentType', () => {
     ['Medical Assistant - contract (13 weeks)', 'temporary'],
     ['Sign the employment contract before your start date', null],
     ['Hours: 40 per week, Monday to Friday', 'full-time'],
+    // a week of shifts: 40 hours or more is full-time
+    ['Schedule: four 10-hour days, Monday–Thursday', 'full-time'],
+    ['5 x 8 hr shifts', 'full-time'],
+    ['Three 12-hour shifts a week', null],
+    ['Needs a PRN medical assistant to cover vacations', 'per-diem'],
+    ['Give PRN medications as ordered', null],
   ])('%j → %s', (body, type) => {
     expect(attributes(body).employmentType).toBe(type);
   });
@@ -113,6 +119,13 @@ describe('pay', () => {
     ['Starting at $17.25 per hour', { min: 17.25, max: null, period: 'hour' }],
     ['$2,000 sign-on bonus. Pay: $20/hr', { min: 20, max: 20, period: 'hour' }],
     ['Night shift differential of $2/hr', null],
+    // what follows "plus" is another amount's
+    [
+      'Pay: $21.00 - $25.00 per hour, plus $2/hr night shift differential',
+      { min: 21, max: 25, period: 'hour' },
+    ],
+    ['Pay is $18-$22 an hour plus a quarterly bonus.', { min: 18, max: 22, period: 'hour' }],
+    ['$19.75 - $27.00/hr, plus a $1.00/hr float premium', { min: 19.75, max: 27, period: 'hour' }],
     ['$1,500 sign-on bonus for certified candidates', null],
     ['Grade GS-5, step 1', null],
     ['Draw blood and take vital signs.', null],
