@@ -197,7 +197,8 @@ const TEMP_JOB = /\btemp\b(?!er)/i;
 const VITAL_SIGN_WORDS =
   /\b(?:BP|blood pressure|pulse|vitals?|vital signs|resp\w*|O2|sat|SpO2|oxygen|weight|height|HR|RR)\b/i;
 const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
-const HOURS_RE = /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
+const HOURS_RE =
+  /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b|\b(\d{2})[\s-]*(?:hours?|hrs?)\s+(?:position|job|role|work\s*week|workweek|schedule)\b/i;
 /** "Hours: 40 per week". */
 const HOURS_LABEL_RE = /\b(?:hours|hrs)\s*:\s*(\d{2}(?:\.\d+)?)\s*\+?\s*(?:\/|per|a|each)\s*(?:week|wk)\b/i;
 
@@ -227,7 +228,7 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
     const pt = /\bPT\b/.exec(line.text);
     if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
     const hours = HOURS_RE.exec(line.text) ?? HOURS_LABEL_RE.exec(line.text);
-    if (hours && Number.parseFloat(hours[1]!) >= 40) consider(hours.index, 'full-time');
+    if (hours && Number.parseFloat(hours[1] ?? hours[2]!) >= 40) consider(hours.index, 'full-time');
     const shifts = SHIFTS_RE.exec(line.text);
     const perWeek = shifts ? (toNumber(shifts[1]) ?? 0) * Number(shifts[2]) : 0;
     if (shifts && perWeek >= 40 && perWeek <= 84) consider(shifts.index, 'full-time');

@@ -232,8 +232,22 @@ function describesWorkplace(seg: Segmented, mention: Mention): boolean {
   return false;
 }
 
-function clauseHasStem(seg: Segmented, clause: Clause, stems: ReadonlySet<string>): boolean {
-  for (let i = clause.from; i < clause.to; i++) if (stems.has(seg.tokens[i]!.word.stem)) return true;
+/** How many words before a specialty (or after it) its experience word may stand. */
+const EXPERIENCE_BEFORE_SPECIALTY = 8;
+const EXPERIENCE_AFTER_SPECIALTY = 3;
+/** "Experienced" describes a person: only right before the specialty ("an experienced derm MA"). */
+const EXPERIENCED_BEFORE_SPECIALTY = 2;
+
+/** Whether an experience word of the clause is about tokens [start, end). */
+function experienceNear(seg: Segmented, clause: Clause, start: number, end: number): boolean {
+  const from = Math.max(clause.from, start - EXPERIENCE_BEFORE_SPECIALTY);
+  const to = Math.min(clause.to, end + EXPERIENCE_AFTER_SPECIALTY);
+  for (let i = from; i < to; i++) {
+    const word = seg.tokens[i]!.word;
+    if (!EXPERIENCE_STEMS.has(word.stem)) continue;
+    if (word.norm !== 'experienced' || (i < start && start - i <= EXPERIENCED_BEFORE_SPECIALTY) || i >= end)
+      return true;
+  }
   return false;
 }
 
@@ -247,8 +261,11 @@ export function specialtyAsked(seg: Segmented, mention: Mention): boolean {
   const { clause, match } = mention;
   const section = seg.tokens[match.start]!.section;
   const qualifying = section === 'requirements' || section === 'preferred';
+  // The experience word must be about the specialty ("pain management experience preferred",
+  // "experience in a dermatology or plastic surgery practice"), not the person ("an experienced MA
+  // who can support our pain physicians").
   return (
-    clauseHasStem(seg, clause, EXPERIENCE_STEMS) ||
+    experienceNear(seg, clause, match.start, match.end) ||
     (qualifying && clause.to - clause.from - match.words <= MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE)
   );
 }

@@ -226,6 +226,39 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   return out.join('');
 }
 
+/** A dash glued to the word before it and followed by a capital: "GED- Prior experience". */
+const GLUED_DASH = /[^\s:–—-][–—-] +(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])/g;
+/** How many glued dashes make a line a run of list items ("Medical Assistant- Certified" is a name). */
+const GLUED_DASH_ITEMS = 2;
+
+/**
+ * Re-splits a list whose items a page ran into one line, each dash glued to the item before it:
+ * "Qualifications:- High school diploma or GED- Prior experience- Excellent customer service" →
+ * one item a line. A line needs two such dashes: one is more often a name or a range.
+ */
+export function splitDashedItems(text: string): string {
+  GLUED_DASH.lastIndex = 0;
+  let m = GLUED_DASH.exec(text);
+  if (m === null) return text;
+  const out: string[] = []; // joined once (see repairGluedLines)
+  let last = 0;
+  while (m !== null) {
+    let lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd === -1) lineEnd = text.length;
+    const seams: number[] = [];
+    for (; m !== null && m.index < lineEnd; m = GLUED_DASH.exec(text)) seams.push(m.index + 1);
+    if (seams.length >= GLUED_DASH_ITEMS) {
+      for (const at of seams) {
+        out.push(text.slice(last, at), '\n');
+        last = at;
+      }
+    }
+  }
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
 /** How long a line must be (from its first non-space) to be a fixed-width document's wrapped line. */
 const WRAPPED_LINE_MIN = 60;
 
@@ -277,7 +310,7 @@ export function normalizeText(raw: string, options: NormalizeOptions = {}): stri
     ch === '\r\n' || ch === '\r' ? '\n' : ZERO_WIDTH.test(ch) ? '' : ' ',
   );
   if (looksLikeHtml(text)) text = htmlToText(text, { preserveNewlines: true });
-  text = unwrapLines(repairGluedLines(text, options));
+  text = unwrapLines(splitDashedItems(repairGluedLines(text, options)));
   return collapseWhitespace(text).trim();
 }
 

@@ -511,6 +511,9 @@ const QUALIFICATION_WORDS = new Set(
   ),
 );
 
+/** A line of more words than this, unbulleted, is a paragraph rather than a list item. */
+const PARAGRAPH_WORDS = 12;
+
 /** Longest line of an unbulleted qualification block (a paragraph is not a list item). */
 const MAX_PLAIN_ITEM_WORDS = 30;
 
@@ -679,6 +682,9 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
   let lineIndex = 0;
   let section: SectionKind = 'intro';
   let title: Segmented['title'] = null;
+  /** The section before an inline label with a value opened the current one (see blank lines). */
+  let inlineOpened: SectionKind | null = null;
+  let afterBlank = false;
   let t = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
@@ -686,7 +692,18 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
     const from = t;
     while (t < raw.length && raw[t]!.start < line.end + (li === lines.length - 1 ? 1 : 0)) t++;
     const to = t;
-    if (from === to) continue;
+    if (from === to) {
+      if (line.blank && inlineOpened !== null) afterBlank = true;
+      continue;
+    }
+    // A label whose value shares its line ("Experience: 2 years in a medical office") heads the
+    // items after it, not a paragraph past a blank line (a job board's field block, then the
+    // posting's own text).
+    if (afterBlank && inlineOpened !== null) {
+      if (!line.bullet && to - from > PARAGRAPH_WORDS) section = inlineOpened;
+      inlineOpened = null;
+    }
+    afterBlank = false;
     lineFirst[li] = from;
     lineEnd[li] = to;
     const lineText = line.text;
@@ -780,6 +797,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       if (isHeading) {
         for (let i = from; i < to; i++) raw[i]!.heading = true;
         if (kind) section = kind;
+        inlineOpened = null;
         setSection(raw, from, to, section);
       } else {
         // Inline labels: "Education: High school diploma", "**Requirements:** + …". Only a line
@@ -813,7 +831,11 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
           for (let j = labelStart; j <= i; j++) raw[j]!.heading = true;
           lineSection = labelKind;
           // A content heading at the start of a line also opens a section for the lines after it.
-          if (labelStart === contentStart && CONTENT_KINDS.has(labelKind) && !isBullet) section = labelKind;
+          if (labelStart === contentStart && CONTENT_KINDS.has(labelKind) && !isBullet) {
+            if (i + 1 < to && inlineOpened === null) inlineOpened = section;
+            else if (i + 1 >= to) inlineOpened = null;
+            section = labelKind;
+          }
         }
       }
     }

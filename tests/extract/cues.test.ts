@@ -94,6 +94,18 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Requirements:\n- 1 year of dermatology experience', 'specialty.dermatology', 'required'],
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
   [
+    'One to two years of experience as a clinical technician in an ophthalmology practice preferred',
+    'specialty.ophthalmology',
+    'preferred',
+  ],
+  ['Experienced dermatology medical assistant preferred', 'specialty.dermatology', 'preferred'],
+  // …about the specialty, not the person ("an experienced MA who can support our pain physicians")
+  [
+    'We need an experienced MA who can support both our pain management physicians and staff.',
+    'specialty.pain-management',
+    'duty',
+  ],
+  [
     'Requirements:\n- High school diploma\n- Cedar Dermatology Associates will provide on-the-job training for new graduates',
     'specialty.dermatology',
     'duty',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, normalizeHtml, normalizeText, repairGluedLines } from '../../src/extract/index.js';
-import { collapseWhitespace, unwrapLines } from '../../src/extract/normalize.js';
+import { collapseWhitespace, splitDashedItems, unwrapLines } from '../../src/extract/normalize.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { FAMILY_PRACTICE_HTML } from '../fixtures/extract-postings.js';
 
@@ -90,6 +90,25 @@ describe('repairGluedLines', () => {
     'Join the AdventHealth team',
   ])('keeps %j', (text) => {
     expect(repairGluedLines(text, options)).toBe(text);
+  });
+
+  it.each([
+    [
+      'Qualifications:- High school diploma or GED- Prior experience- Excellent customer service',
+      'Qualifications:- High school diploma or GED\n- Prior experience\n- Excellent customer service',
+    ],
+    ['Duties: Room patients– Take vitals– Draw blood', 'Duties: Room patients\n– Take vitals\n– Draw blood'],
+  ])('splits a line of glued dash items %j', (glued, repaired) => {
+    expect(splitDashedItems(glued)).toBe(repaired);
+  });
+
+  it.each([
+    'The Medical Assistant- Certified provides support',
+    'Full- and part-time openings',
+    'Monday- Friday, 8- 5',
+    'Bring patients to rooms - Take vitals - Draw blood',
+  ])('keeps %j, which has fewer than two glued dashes before a capital', (text) => {
+    expect(splitDashedItems(text)).toBe(text);
   });
 
   it('keeps brand names through the whole normalisation', () => {

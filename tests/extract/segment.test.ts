@@ -118,6 +118,30 @@ describe('segmentText: headings and sections', () => {
     expect(tokenOf(seg, 'BLS').section).toBe('requirements');
   });
 
+  it('ends an inline label with a value at a blank line before a paragraph, not before a list', () => {
+    const paragraph = segmentText(
+      posting(
+        'Experience: Two years in a medical office\n\nCoastal Clinic is a busy family practice in town that is seeking a friendly receptionist to greet patients.',
+      ),
+      lexicon,
+    );
+    expect(tokenOf(paragraph, 'receptionist').section).toBe('intro');
+    const list = segmentText(posting('Requirements: the following\n\n- BLS\n- CCMA'), lexicon);
+    expect(tokenOf(list, 'BLS').section).toBe('requirements');
+  });
+
+  it.each([
+    'Front desk duties',
+    'Back office duties',
+    'Clinical responsibilities',
+  ])('reads the inline label %j as duties', (label) => {
+    const seg = segmentText(
+      posting(`Requirements: BLS\n${label}: greet patients and answer phones`),
+      lexicon,
+    );
+    expect(tokenOf(seg, 'greet').section).toBe('responsibilities');
+  });
+
   it("reads a list item's label as naming that item only", () => {
     const seg = segmentText(
       posting('Duties:\n- Patient Education: Educate patients on foot care\n- Inventory: Order supplies'),
