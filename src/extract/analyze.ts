@@ -106,6 +106,17 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     return statedWindow(c) ?? (next && next.line === c.line ? statedWindow(next) : null);
   };
 
+  // Whether a clause describes the employer's services, asked once per clause (its mentions share it).
+  const employerClauses = new Map<number, boolean>();
+  const employerClause = (c: Clause) => {
+    let describes = employerClauses.get(c.index);
+    if (describes === undefined) {
+      describes = describesEmployer(seg, c);
+      employerClauses.set(c.index, describes);
+    }
+    return describes;
+  };
+
   interface Found {
     level: Level;
     evidence: Evidence[];
@@ -156,7 +167,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
     // The employer's services ("we offer X-rays on site") are not the job's duties.
-    if ((category === 'admin' || category === 'clinical') && describesEmployer(seg, mention.clause)) continue;
+    if ((category === 'admin' || category === 'clinical') && employerClause(mention.clause)) continue;
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.

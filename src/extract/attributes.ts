@@ -97,8 +97,17 @@ const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![
 export const MARK_EXPERIENCE = 1;
 /** A word that holds an employment-type hint ("full", "diem", "PRN", "hours"…). */
 export const MARK_EMPLOYMENT = 2;
+/**
+ * The words of BARE_PERIOD and PAY_LABEL, whole ("hr" of "$18/hr"): a line without one states no
+ * bare amount. BARE_PAY_HINT tests a line's text the same way (for lines without marks).
+ */
+const PAY_WORDS = String.raw`(?:hrs?|hours?|hourly|yrs?|years?|yearly|annum|annual|annually|pay|salary|wages?|rate|compensation)`;
+const PAY_WORD = new RegExp(`^${PAY_WORDS}$`, 'i');
+const BARE_PAY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${PAY_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 /** A word that holds "certif" (findCertWindow's anchor). */
 export const MARK_CERTIFICATION = 4;
+/** A word of a pay period or a pay label ("hr", "hourly", "salary"…): extractBarePay's anchor. */
+export const MARK_PAY = 8;
 
 /**
  * The marks of one word. Every hint these patterns look for is letters, so it lies inside one word:
@@ -109,7 +118,8 @@ export function wordMarks(surface: string): number {
   return (
     (EXPERIENCE_WORD.test(surface) ? MARK_EXPERIENCE : 0) |
     (EMPLOYMENT_WORD.test(surface) ? MARK_EMPLOYMENT : 0) |
-    (CERTIFICATION_WORD.test(surface) ? MARK_CERTIFICATION : 0)
+    (CERTIFICATION_WORD.test(surface) ? MARK_CERTIFICATION : 0) |
+    (PAY_WORD.test(surface) ? MARK_PAY : 0)
   );
 }
 
@@ -208,6 +218,9 @@ const SHIFTS_RE = new RegExp(
   'i',
 );
 
+/** SHIFTS_RE's tail, tested first: its leading number alternatives would be tried at every word. */
+const SHIFT_WORDS = /(?:hours?|hrs?)\)?\s*(?:days|shifts)\b/i;
+
 /** The first employment type stated; 40+ hours a week counts as full-time. */
 export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
   for (const line of lines) {
@@ -229,7 +242,7 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
     if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
     const hours = HOURS_RE.exec(line.text) ?? HOURS_LABEL_RE.exec(line.text);
     if (hours && Number.parseFloat(hours[1] ?? hours[2]!) >= 40) consider(hours.index, 'full-time');
-    const shifts = SHIFTS_RE.exec(line.text);
+    const shifts = SHIFT_WORDS.test(line.text) ? SHIFTS_RE.exec(line.text) : null;
     const perWeek = shifts ? (toNumber(shifts[1]) ?? 0) * Number(shifts[2]) : 0;
     if (shifts && perWeek >= 40 && perWeek <= 84) consider(shifts.index, 'full-time');
     if (first) return first.type;
@@ -283,7 +296,7 @@ const PAY_LABEL = /\b(?:pay|salary|wages?|rate|compensation)(?:\s+(?:range|rate)
 /** Pay written without a dollar sign, only beside a period or after a pay label (a bare number is no amount). */
 function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
   for (const line of lines) {
-    if (NO_PAY_SECTIONS.has(line.section) || !/\d/.test(line.text)) continue;
+    if (NO_PAY_SECTIONS.has(line.section) || !mayHold(line, MARK_PAY, BARE_PAY_HINT)) continue;
     for (const m of execAll(BARE_MONEY_RE, line.text)) {
       const at = m.index;
       const before = line.text.slice(Math.max(0, at - 40), at);

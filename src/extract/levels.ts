@@ -152,6 +152,8 @@ const EMPLOYER_NOUNS = new Set(
 );
 /** Subjects after "our" that are the job's holders, not the employer ("Our MAs perform injections"). */
 const HOLDER_WORDS = new Set('assistant assistants ma mas staff team teams you employees nurses'.split(' '));
+/** The words describesEmployer's three forms start from. */
+const EMPLOYER_SUBJECTS = new Set(['we', 'were', 'our', 'is', 'are']);
 /** How far into a clause the employer's subject and verb are looked for. */
 const EMPLOYER_REACH = 12;
 
@@ -162,6 +164,11 @@ const EMPLOYER_REACH = 12;
  */
 export function describesEmployer(seg: Segmented, clause: Clause): boolean {
   const stop = Math.min(clause.to, clause.from + EMPLOYER_REACH);
+  // Most clauses (duty items) hold no subject at all: one cheap pass settles them.
+  let subject = false;
+  for (let i = clause.from; i < stop && !subject; i++)
+    subject = EMPLOYER_SUBJECTS.has(seg.tokens[i]!.word.norm);
+  if (!subject) return false;
   const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
   const stem = (k: number) => (k < clause.to ? seg.tokens[k]!.word.stem : '');
   for (let i = clause.from; i < stop; i++) {

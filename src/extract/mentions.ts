@@ -146,6 +146,26 @@ function ownerGroup(lexicon: Lexicon, groups: Array<OwnerGroup | undefined>, mat
   return group;
 }
 
+/** A group's subsets that passed their context checks, built once per lexicon. */
+const subgroups = new WeakMap<OwnerGroup, Map<string, OwnerGroup>>();
+
+/** The group of these aliases of `group` (those whose conditions held). */
+function subgroupOf(lexicon: Lexicon, group: OwnerGroup, aliases: CompiledAlias[]): OwnerGroup {
+  let built = subgroups.get(group);
+  if (!built) {
+    built = new Map();
+    subgroups.set(group, built);
+  }
+  let key = '';
+  for (const a of aliases) key += `${group.aliases.indexOf(a)},`;
+  let sub = built.get(key);
+  if (!sub) {
+    sub = groupOf(lexicon, aliases);
+    built.set(key, sub);
+  }
+  return sub;
+}
+
 /** Longest first (most words, then the tighter span), then leftmost. */
 function compareCandidates(a: TrieMatch, b: TrieMatch): number {
   return b.words - a.words || a.end - a.start - (b.end - b.start) || a.start - b.start;
@@ -210,7 +230,7 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;
-        if (aliases.length < group.aliases.length) group = groupOf(lexicon, aliases);
+        if (aliases.length < group.aliases.length) group = subgroupOf(lexicon, group, aliases);
       }
       candidates.push({ match, group });
     }

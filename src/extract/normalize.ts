@@ -226,33 +226,50 @@ export function repairGluedLines(text: string, options: RepairOptions = {}): str
   return out.join('');
 }
 
-/** A dash glued to the word before it and followed by a capital: "GED- Prior experience". */
-const GLUED_DASH = /[^\s:–—-][–—-] +(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])/g;
 /** How many glued dashes make a line a run of list items ("Medical Assistant- Certified" is a name). */
 const GLUED_DASH_ITEMS = 2;
+
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014;
+}
+
+/** Whether the dash at k touches the word before it and spaces lead to a capital. */
+function isGluedDash(text: string, k: number): boolean {
+  if (k === 0) return false;
+  const before = text.charCodeAt(k - 1);
+  if (before === 32 || before === 9 || before === 10 || before === 58 || isDash(before)) return false;
+  let j = k + 1;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  return isUpper(text.charCodeAt(j));
+}
 
 /**
  * Re-splits a list whose items a page ran into one line, each dash glued to the item before it:
  * "Qualifications:- High school diploma or GED- Prior experience- Excellent customer service" →
- * one item a line. A line needs two such dashes: one is more often a name or a range.
+ * one item a line. A line needs two such dashes: one is more often a name or a range. (Found by
+ * indexOf, not a regex: hyphens are common and almost none is followed by a space.)
  */
 export function splitDashedItems(text: string): string {
-  GLUED_DASH.lastIndex = 0;
-  let m = GLUED_DASH.exec(text);
-  if (m === null) return text;
+  // Hyphens only: pages that run a list together write its markers as "-" (en and em dashes glued
+  // to a word are ranges and asides, and one more scan of every posting).
+  const seams: number[] = [];
+  for (let k = text.indexOf('- '); k !== -1; k = text.indexOf('- ', k + 1))
+    if (isGluedDash(text, k)) seams.push(k);
+  if (seams.length < GLUED_DASH_ITEMS) return text;
   const out: string[] = []; // joined once (see repairGluedLines)
   let last = 0;
-  while (m !== null) {
-    let lineEnd = text.indexOf('\n', m.index);
+  for (let g = 0; g < seams.length; ) {
+    let lineEnd = text.indexOf('\n', seams[g]!);
     if (lineEnd === -1) lineEnd = text.length;
-    const seams: number[] = [];
-    for (; m !== null && m.index < lineEnd; m = GLUED_DASH.exec(text)) seams.push(m.index + 1);
-    if (seams.length >= GLUED_DASH_ITEMS) {
-      for (const at of seams) {
-        out.push(text.slice(last, at), '\n');
-        last = at;
+    let h = g;
+    while (h < seams.length && seams[h]! < lineEnd) h++;
+    if (h - g >= GLUED_DASH_ITEMS) {
+      for (let k = g; k < h; k++) {
+        out.push(text.slice(last, seams[k]), '\n');
+        last = seams[k]!;
       }
     }
+    g = h;
   }
   if (last === 0) return text;
   out.push(text.slice(last));

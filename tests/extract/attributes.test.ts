@@ -8,6 +8,7 @@ import {
   MARK_CERTIFICATION,
   MARK_EMPLOYMENT,
   MARK_EXPERIENCE,
+  MARK_PAY,
   parseCertWindow,
   wordMarks,
 } from '../../src/extract/attributes.js';
@@ -238,6 +239,11 @@ describe('word marks', () => {
     '40hrs/wk',
     'experience',
     '2 years of experience',
+    '18-22 per hour',
+    'Pay: 17.50',
+    'Salary 45,000 - 52,000',
+    '19/hr',
+    'hourly',
     'Experience: 1 year',
     "O'FT",
     'helpful',
@@ -268,12 +274,17 @@ describe('word marks', () => {
     ["FT's", MARK_EMPLOYMENT],
     ['experienced', MARK_EXPERIENCE],
     ['Certification', MARK_CERTIFICATION],
+    ['hr', MARK_EMPLOYMENT | MARK_PAY],
+    ['Hourly', MARK_PAY],
+    ['salary', MARK_PAY],
+    ['rated', 0],
+    ['years', MARK_EXPERIENCE | MARK_PAY],
     ['certified', MARK_CERTIFICATION],
   ])('%s has marks %i', (word, marks) => {
     expect(wordMarks(word)).toBe(marks);
   });
 
-  it('give the same employment type and experience as reading every line as text', () => {
+  it('give the same employment type, experience and pay as reading every line as text', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const marked = segmentText(text, lexicon).lines.filter((l) => !l.blank);
@@ -284,6 +295,7 @@ describe('word marks', () => {
         }));
         expect(extractEmploymentType(marked)).toBe(extractEmploymentType(plain));
         expect(extractExperienceYears(marked)).toBe(extractExperienceYears(plain));
+        expect(extractPay(marked)).toEqual(extractPay(plain));
       }),
       { numRuns: 500 },
     );

@@ -97,7 +97,7 @@ describe('repairGluedLines', () => {
       'Qualifications:- High school diploma or GED- Prior experience- Excellent customer service',
       'Qualifications:- High school diploma or GED\n- Prior experience\n- Excellent customer service',
     ],
-    ['Duties: Room patients– Take vitals– Draw blood', 'Duties: Room patients\n– Take vitals\n– Draw blood'],
+    ['Duties: Room patients- Take vitals- Draw blood', 'Duties: Room patients\n- Take vitals\n- Draw blood'],
   ])('splits a line of glued dash items %j', (glued, repaired) => {
     expect(splitDashedItems(glued)).toBe(repaired);
   });
