@@ -402,7 +402,8 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
   ],
   [
     new RegExp(
-      String.raw`\b${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?)\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:hire|start|employment|starting|your start)`,
+      // Not "after 6 months of employment": a wait before a benefit, not a deadline.
+      String.raw`(?<!\bafter\s{1,3})\b${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?)\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:hire|start|employment|starting|your start)`,
       'i',
     ),
     1,

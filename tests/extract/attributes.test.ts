@@ -158,6 +158,9 @@ describe('certWindowDays', () => {
     ['CCMA required within one year of employment', 365],
     ['BLS within 30 days of hire required', 30],
     ['CCMA required', null],
+    // a wait before a benefit, not a deadline
+    ['Paid certification courses after 6 months of employment', null],
+    ['Obtain certification within 6 months of employment', 180],
     // a certification the lexicon does not name still has its window
     ['- Obtain Vision/Hearing, and Scoliosis Certification within 6 months of hire', 180],
     [

@@ -121,6 +121,8 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
 
 // [posting body, concept id that must not be found]
 const ABSENT: Array<[string, string]> = [
+  // what the employer is proud to give is a benefit
+  ['We are proud to offer paid JCAHPO certification courses and exam fees.', 'cert.ophthalmic'],
   // qualities the employer claims, or the workplace has, are not asked of the candidate
   ['We’re working together to help people live healthier lives.', 'soft.teamwork'],
   ['Quality care in a warm, caring and professional environment.', 'soft.empathy'],
