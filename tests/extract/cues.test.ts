@@ -93,6 +93,8 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   // a specialty is asked only as experience, or on a line that is little more than it
   ['Requirements:\n- 1 year of dermatology experience', 'specialty.dermatology', 'required'],
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
+  ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
+  ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
   [
     'One to two years of experience as a clinical technician in an ophthalmology practice preferred',
     'specialty.ophthalmology',
