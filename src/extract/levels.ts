@@ -241,7 +241,7 @@ function describesWorkplace(seg: Segmented, mention: Mention): boolean {
 
 /** How many words before a specialty (or after it) its experience word may stand. */
 const EXPERIENCE_BEFORE_SPECIALTY = 8;
-const EXPERIENCE_AFTER_SPECIALTY = 3;
+const EXPERIENCE_AFTER_SPECIALTY = 5;
 /** "Experienced" describes a person: only right before the specialty ("an experienced derm MA"). */
 const EXPERIENCED_BEFORE_SPECIALTY = 2;
 

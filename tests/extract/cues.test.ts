@@ -95,6 +95,8 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
+  // the experience word may follow a specialty's setting ("ENT or audiology clinic experience")
+  ['Preferred:\n- ENT or audiology clinic experience', 'specialty.ent', 'preferred'],
   [
     'One to two years of experience as a clinical technician in an ophthalmology practice preferred',
     'specialty.ophthalmology',

@@ -54,6 +54,7 @@ describe('segmentText: headings and sections', () => {
     ['Responsibilities\n- Draw blood', 'Draw', 'responsibilities'],
     ['Benefits and Perks\n- Free scrubs', 'scrubs', 'benefits'],
     ['Preferred Qualifications:\n- Epic experience', 'Epic', 'preferred'],
+    ['Desired\n- ENT clinic experience', 'ENT', 'preferred'],
     ['Equal Opportunity Employer\nWe welcome all.', 'welcome', 'eeo'],
     ['About Us\nWe are a clinic.', 'clinic', 'about'],
     ['How to Apply\nSend a resume.', 'resume', 'apply'],
