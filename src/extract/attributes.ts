@@ -68,7 +68,7 @@ const EXPERIENCE_ITEM = new RegExp(
 // "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
 // in healthcare" is its history.
 const EXPERIENCE_SETTING = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?[ \t]+(?:(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?[ \t]+(?:(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
   'gi',
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
@@ -197,7 +197,7 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   // "Contract position", "13 week assignment", "Job Types: Full-time, Contract", "Contract (6 months)".
   [
     'temporary',
-    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|\bcontract\b(?=\s*[(,]\s*\d+[\s-]*(?:weeks?|months?)\b)/i,
+    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|\bcontract\b(?=\s*[(,:–-]\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b)|\btemp(?:orary)?[\s-]+(?:assignment|position|job|role|to[\s-](?:perm|permanent|hire)|agency|contract)\b/i,
   ],
 ];
 /** "Job Types: Full-time, Contract" (the word's own offset is where it is stated). */
@@ -290,6 +290,9 @@ const BARE_MONEY_RE =
 /** A period that must follow a bare amount: "/hr", "per hour", "an hour", "hourly", "a year"… ("10 hour shifts" is no pay). */
 const BARE_PERIOD =
   /^\s*(?:(?:\/|per|an?)\s*(?:(hr|hour)|yr|year|annum)\b|(hourly)\b|(?:annually|yearly)\b)/i;
+/** After a range only, a bare "hr" ("15-17 hr DOE"), but not "10-12 hr shifts" nor "34-36 hours per week". */
+const BARE_RANGE_HOUR =
+  /^\s*(hr)\b(?!\s*(?:shifts?|days?|weeks?|notice|coverage|per\b|a\s+(?:week|day)|\/))/i;
 /** A pay label right before a bare amount: "Pay: 18-22", "Salary range 45,000 - 52,000". */
 const PAY_LABEL = /\b(?:pay|salary|wages?|rate|compensation)(?:\s+(?:range|rate))?\s*[:=-]?\s*$/i;
 
@@ -301,7 +304,7 @@ function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
       const at = m.index;
       const before = line.text.slice(Math.max(0, at - 40), at);
       const after = line.text.slice(at + m[0].length);
-      const stated = BARE_PERIOD.exec(after);
+      const stated = BARE_PERIOD.exec(after) ?? (m[5] !== undefined ? BARE_RANGE_HOUR.exec(after) : null);
       const labelled = PAY_LABEL.test(before);
       // After a label alone, an amount must look like one: a range or cents ("Pay: 18-22", "Rate: 17.50");
       // a lone whole number there may be a grade or a step.

@@ -168,6 +168,7 @@ export function compileLexicon(source: LexiconSource, sourceHash: string): Compi
     tries: { concept: store(concept), cue: store(cue), heading: store(heading) },
     settingWords: source.sections.settingWords.map((w) => stemWord(normalizeWord(w))),
     protectedWords: [...protectedWords],
+    shorthand: source.sections.shorthand,
     vocabulary,
     patternCount: aliasPatterns.reduce((n, p) => n + p.length, 0),
   };

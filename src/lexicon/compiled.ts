@@ -54,6 +54,8 @@ export interface CompiledLexicon {
   settingWords: string[];
   /** Names with inner capitals that glued-line repair must not split ("NextGen"). */
   protectedWords: string[];
+  /** Informal shorthand → the word it stands for ("pts" → "patients"), both normalised. */
+  shorthand: Record<string, string>;
   /** Every word of the tries and phrase lists, in id order (see matcher.ts). */
   vocabulary: string[];
   /** How many word patterns the aliases expanded to. */

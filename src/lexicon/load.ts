@@ -20,6 +20,8 @@ export interface Lexicon {
   settingWords: Set<string>;
   /** Names with inner capitals ("NextGen", "eClinicalWorks") that are not two glued lines. */
   protectedWords: Set<string>;
+  /** Informal shorthand → the word it stands for ("pts" → "patients"). */
+  shorthand: Map<string, string>;
   /** The pattern words in id order (id = index + 1): the tries' edges are keyed by these ids. */
   vocabulary: string[];
   /** Tries: owners are indices into aliases / cues / headingKinds. */
@@ -52,6 +54,7 @@ export function createLexicon(compiled: CompiledLexicon): Lexicon {
     headingKinds: compiled.headingKinds,
     settingWords: new Set(compiled.settingWords),
     protectedWords: new Set(compiled.protectedWords),
+    shorthand: new Map(Object.entries(compiled.shorthand ?? {})),
     conceptTrie: decodeTrie(compiled.tries.concept),
     cueTrie: decodeTrie(compiled.tries.cue),
     headingTrie: decodeTrie(compiled.tries.heading),

@@ -77,7 +77,7 @@ export function lexiconMatcher(lexicon: Lexicon): LexiconMatcher {
     const cue = compileTrie(lexicon.cueTrie, vocabulary, 2);
     const heading = compileTrie(lexicon.headingTrie, vocabulary, 4);
     const context = buildContextTrie(lexicon, vocabulary, 8);
-    const words = new WordTable(vocabulary, [concept, cue, heading, context.trie]);
+    const words = new WordTable(vocabulary, [concept, cue, heading, context.trie], lexicon.shorthand);
     matcher = { concept, cue, heading, context, vocabulary, words };
     matchers.set(lexicon, matcher);
   }
@@ -140,6 +140,8 @@ export class WordTable {
     private readonly vocabulary: Vocabulary | null,
     /** The tries whose bits go into each word's `roots`. */
     private readonly tries: readonly MatchTrie[] = [],
+    /** Shorthand read as the word it stands for (Lexicon.shorthand). */
+    private readonly shorthand: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** How many words the table holds. */
@@ -214,7 +216,9 @@ export class WordTable {
   }
 
   private describe(surface: string): WordInfo {
-    const norm = normalizeWord(surface);
+    const written = normalizeWord(surface);
+    // "pts" is matched, stemmed and read by every rule as "patients"; `surface` keeps what was written.
+    const norm = this.shorthand.get(written) ?? written;
     const stem = stemWord(norm);
     const vocabulary = this.vocabulary;
     if (vocabulary === null) return { surface, norm, stem, stemId: 0, normId: 0, exactId: 0, roots: 0 };

@@ -109,6 +109,17 @@ export const sectionsFileSchema = z
     joinedNames: z
       .array(z.string().regex(/^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u, 'one word of letters with an inner capital'))
       .default([]),
+    /**
+     * Shorthand of informal ads, word for word ("pts" → "patients", "hx" → "history"): a token
+     * written so is matched as the full word. Keys are lowercase as the engine normalises words
+     * (apostrophes dropped: "req'd" is "reqd").
+     */
+    shorthand: z
+      .record(
+        z.string().regex(/^[a-z0-9]+$/, 'a lowercase word'),
+        z.string().regex(/^[a-z]+$/, 'one lowercase word'),
+      )
+      .default({}),
   })
   .strict();
 

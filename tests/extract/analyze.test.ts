@@ -214,6 +214,12 @@ const PRESENT: Array<[string, string]> = [
   ['Provides inhaler teaching', 'clinical.patient-education'],
   ['Schedule and reschedule virtual appointments', 'admin.scheduling'],
   ['Schedule and reschedule virtual appointments', 'admin.telehealth'],
+  // informal shorthand, read as the word it stands for
+  ['Duties: room pts, med hx & allergies', 'clinical.rooming'],
+  ['Duties: room pts, med hx & allergies', 'clinical.patient-history'],
+  ['book appts and collect copays', 'admin.scheduling'],
+  ['Must know phlebo', 'clinical.phlebotomy'],
+  ['Obtain prior auths for imaging', 'admin.prior-authorization'],
   // the MA's own injections beside a provider's procedure
   ['Administer B12 injections and assist with joint injections', 'clinical.injections'],
   ['We are looking for an MA who can provide injections', 'clinical.injections'],

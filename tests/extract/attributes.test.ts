@@ -52,6 +52,7 @@ describe('experienceYears', () => {
     ['One year as a Medical Assistant required', 1],
     ['Qualifications\n- 6 months in a clinical setting', 0.5],
     ['Minimum of 12 years in the healthcare industry', 12],
+    ['Requirements: 3+ years in primary care or internal medicine', 3],
     ['For over 25 years in healthcare, our clinic has served the valley.', null],
     ['Must be 18 years or older', null],
   ])('%j → %s', (body, years) => {
@@ -101,6 +102,8 @@ describe('employmentType', () => {
     ['Three 12-hour shifts a week', null],
     ['Needs a PRN medical assistant to cover vacations', 'per-diem'],
     ['Give PRN medications as ordered', null],
+    ['*** CONTRACT - 13 WKS *** Medical Assistant', 'temporary'],
+    ['Temp to perm role: vitals and rooming', 'temporary'],
   ])('%j → %s', (body, type) => {
     expect(attributes(body).employmentType).toBe(type);
   });
@@ -136,6 +139,9 @@ describe('pay', () => {
     ['Salary range 45,000 - 52,000', { min: 45000, max: 52000, period: 'year' }],
     ['Pay rate: up to 24 hourly', { min: null, max: 24, period: 'hour' }],
     ['Schedule: four 10-hour shifts', null],
+    ['17-19 hr DOE', { min: 17, max: 19, period: 'hour' }],
+    ['Work 10-12 hr shifts', null],
+    ['Weekly hours range between 34 - 36 hours per week', null],
     ['Pay grade: 13', null],
     ['Rate: 13', null],
     ['See up to 30 patients per day', null],

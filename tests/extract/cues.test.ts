@@ -95,6 +95,8 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Preferred:\n- Dermatology a plus', 'specialty.dermatology', 'preferred'],
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
+  ['CMA pref.', 'cert.ma-any', 'preferred'],
+  ['Reqs:\n- EKG exp', 'clinical.ekg', 'required'],
   // the experience word may follow a specialty's setting ("ENT or audiology clinic experience")
   ['Preferred:\n- ENT or audiology clinic experience', 'specialty.ent', 'preferred'],
   [

@@ -55,6 +55,15 @@ describe('WordTable', () => {
     }
   });
 
+  it('reads shorthand as the word it stands for, keeping the surface as written', () => {
+    const table = new WordTable(null, [], new Map([['pts', 'patients']]));
+    const text = 'room Pts';
+    const info = table.lookup(text, 5, 8, hashOf(text, 5, 8));
+    expect(info.surface).toBe('Pts');
+    expect(info.norm).toBe('patients');
+    expect(info.stem).toBe(stemWord('patients'));
+  });
+
   it("keeps each word's ids in its arrays, as its info has them, across growth", () => {
     const table = lexiconMatcher(loadLexicon()).words;
     const words = [
