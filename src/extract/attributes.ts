@@ -73,7 +73,7 @@ const EXPERIENCE_SETTING = new RegExp(
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
 const ASKED_HERE =
-  /\b(?:required|requires?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired)\b/i;
+  /\b(?:required|requires?|requirements?|qualifications?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired)\b/i;
 const UNIT_EVERY = /\b(?:years?|yrs?|months?)\b/gi;
 
 /** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM; units for EXPERIENCE_SETTING. */

@@ -58,6 +58,27 @@ function labelValueCue(
   return cue && namesNoConcept(seg, lexicon, next.from, next.to) ? cue : undefined;
 }
 
+/** Words of the "looking for / seeking" cues. */
+const SEEKING_WORDS = new Set(['looking', 'seeking', 'seek', 'seeks']);
+
+/**
+ * "Looking for a friendly person to greet patients, answer phones…": what the person sought is to do
+ * are the job's duties, not a preference (the cue prefers the qualities: "looking for someone who is
+ * bilingual"). True when a pre "looking for" cue is followed, before the mention, by "to".
+ */
+function isSoughtToDo(seg: Segmented, cue: CueHit, mentionStart: number): boolean {
+  if (cue.kind !== 'preferred' || cue.dir !== 'pre' || cue.end > mentionStart) return false;
+  let seeking = false;
+  for (let i = cue.start; i < cue.end && !seeking; i++) seeking = SEEKING_WORDS.has(seg.tokens[i]!.word.norm);
+  if (!seeking) return false;
+  for (let i = cue.end; i < mentionStart; i++) {
+    const norm = seg.tokens[i]!.word.norm;
+    if (norm === 'who' || norm === 'with') return false; // "someone who…", "an MA with…": qualities
+    if (norm === 'to') return true;
+  }
+  return false;
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -73,6 +94,7 @@ export function levelOf(
   if (!cue && mention.match.end === mention.clause.to)
     cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
+  if (cue && isSoughtToDo(seg, cue, mention.match.start)) cue = undefined;
   switch (cue?.kind) {
     case 'benefit':
       return null;

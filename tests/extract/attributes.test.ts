@@ -53,6 +53,7 @@ describe('experienceYears', () => {
     ['Qualifications\n- 6 months in a clinical setting', 0.5],
     ['Minimum of 12 years in the healthcare industry', 12],
     ['Requirements: 3+ years in primary care or internal medicine', 3],
+    ['Practice seeking an MA. Requirements: CMA; 3+ years in primary care; Allscripts.', 3],
     ['For over 25 years in healthcare, our clinic has served the valley.', null],
     ['Must be 18 years or older', null],
   ])('%j → %s', (body, years) => {

@@ -96,6 +96,14 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
   ['CMA pref.', 'cert.ma-any', 'preferred'],
+  // what a person sought is "to" do is a duty; who the person is, a preference
+  ['We are looking for a friendly person to greet patients and answer phones', 'admin.phones', 'duty'],
+  ['We are looking for someone who is bilingual', 'soft.bilingual', 'preferred'],
+  [
+    'We are looking for an MA with phlebotomy experience to join our team',
+    'clinical.phlebotomy',
+    'preferred',
+  ],
   ['Reqs:\n- EKG exp', 'clinical.ekg', 'required'],
   // the experience word may follow a specialty's setting ("ENT or audiology clinic experience")
   ['Preferred:\n- ENT or audiology clinic experience', 'specialty.ent', 'preferred'],
