@@ -13,14 +13,14 @@ import {
 } from './attributes.js';
 import { type CueHit, findCues } from './cues.js';
 import {
-  describesEmployer,
   describesOccupation,
+  employerServicesFrom,
   levelOf,
   placesJob,
   qualityAsked,
   specialtyAsked,
 } from './levels.js';
-import { findMentions } from './mentions.js';
+import { findMentions, type Mention } from './mentions.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
 import { type Clause, type Segmented, segmentText, TokenPool } from './segment.js';
 import { sortSmall } from './sort-small.js';
@@ -28,6 +28,8 @@ import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js'
 
 const RANK: Record<Level, number> = { required: 3, preferred: 2, duty: 1 };
 const MAX_EVIDENCE = 20;
+/** How many specialties among an employer's services make them its service lines. */
+const SERVICE_LINES = 2;
 
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 
@@ -106,15 +108,36 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     return statedWindow(c) ?? (next && next.line === c.line ? statedWindow(next) : null);
   };
 
-  // Whether a clause describes the employer's services, asked once per clause (its mentions share it).
-  const employerClauses = new Map<number, boolean>();
-  const employerClause = (c: Clause) => {
-    let describes = employerClauses.get(c.index);
-    if (describes === undefined) {
-      describes = describesEmployer(seg, c);
-      employerClauses.set(c.index, describes);
+  // Where a clause starts describing the employer's services (-1: it does not), asked once per
+  // clause (its mentions share it).
+  const employerClauses = new Map<number, number>();
+  const employerFrom = (c: Clause) => {
+    let from = employerClauses.get(c.index);
+    if (from === undefined) {
+      from = employerServicesFrom(seg, c);
+      employerClauses.set(c.index, from);
     }
-    return describes;
+    return from;
+  };
+  const mentions = findMentions(seg, lexicon);
+  // A clause that lists several specialties among the employer's services ("a system with a cancer
+  // institute, a children's hospital…") names its service lines, not the job's.
+  const specialtyStarts = new Map<number, Array<{ start: number; concept: string }>>();
+  for (const m of mentions) {
+    if (m.info?.category !== 'specialty') continue;
+    let list = specialtyStarts.get(m.clause.index);
+    if (!list) {
+      list = [];
+      specialtyStarts.set(m.clause.index, list);
+    }
+    list.push({ start: m.match.start, concept: m.concept });
+  }
+  const listsServiceLines = (mention: Mention) => {
+    const from = employerFrom(mention.clause);
+    if (from < 0 || mention.match.start <= from) return false;
+    const after = new Set<string>();
+    for (const s of specialtyStarts.get(mention.clause.index) ?? []) if (s.start > from) after.add(s.concept);
+    return after.size >= SERVICE_LINES;
   };
 
   interface Found {
@@ -135,7 +158,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       f.evidence.push(evidence);
   };
 
-  for (const mention of findMentions(seg, lexicon)) {
+  for (const mention of mentions) {
     const verdict = levelOf(mention, seg, lexicon, cuesOf);
     if (!verdict) continue;
     const concept = mention.info;
@@ -146,6 +169,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     let level = verdict;
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
+      if (first.section !== 'title' && listsServiceLines(mention)) continue;
       if (!specialtyAsked(seg, mention)) level = 'duty';
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict)) continue;
       if (describesOccupation(seg, mention.clause)) continue;
@@ -167,7 +191,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
     // The employer's services ("we offer X-rays on site") are not the job's duties.
-    if ((category === 'admin' || category === 'clinical') && employerClause(mention.clause)) continue;
+    if ((category === 'admin' || category === 'clinical') && employerFrom(mention.clause) >= 0) continue;
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.

@@ -168,53 +168,84 @@ const SERVICE_STEMS = new Set(
 );
 /** Nouns that name the employer in "X is a … practice offering…". */
 const EMPLOYER_NOUNS = new Set(
-  'practice practices clinic clinics group center centers centre hospital system organization provider office offices network company spa medspa'.split(
+  'practice practices clinic clinics group center centers centre hospital hospitals system systems organization provider office offices network company spa medspa'.split(
     ' ',
   ),
 );
 /** Subjects after "our" that are the job's holders, not the employer ("Our MAs perform injections"). */
-const HOLDER_WORDS = new Set('assistant assistants ma mas staff team teams you employees nurses'.split(' '));
-/** The words describesEmployer's three forms start from. */
+const HOLDER_WORDS = new Set(
+  'assistant assistants ma mas staff team teams you employees nurses incumbent incumbents position role'.split(
+    ' ',
+  ),
+);
+/** The words employerServicesFrom's first three forms start from. */
 const EMPLOYER_SUBJECTS = new Set(['we', 'were', 'our', 'is', 'are']);
 /** How far into a clause the employer's subject and verb are looked for. */
 const EMPLOYER_REACH = 12;
 
 /**
- * Whether the clause describes the employer's services, not the job: "We offer X-rays and lab
- * services on site", "Our med spa offers injectables and facials", "Apex is a pain management
- * practice treating back pain with steroid injections". Duties named there are the employer's.
+ * Where the clause starts describing the employer's services, or -1 when it does not: "We offer
+ * X-rays and lab services on site", "Our med spa offers injectables", "Apex is a pain management
+ * practice treating back pain with steroid injections", "Harborview is a 650-bed system with a
+ * cancer institute…", "The Cedar Falls VA Medical Center provides inpatient, surgical… care". The
+ * index is the service verb's (or the employer noun's): what follows it is the employer's.
  */
-export function describesEmployer(seg: Segmented, clause: Clause): boolean {
+export function employerServicesFrom(seg: Segmented, clause: Clause): number {
   const stop = Math.min(clause.to, clause.from + EMPLOYER_REACH);
-  // Most clauses (duty items) hold no subject at all: one cheap pass settles them.
-  let subject = false;
-  for (let i = clause.from; i < stop && !subject; i++)
-    subject = EMPLOYER_SUBJECTS.has(seg.tokens[i]!.word.norm);
-  if (!subject) return false;
   const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
   const stem = (k: number) => (k < clause.to ? seg.tokens[k]!.word.stem : '');
+  // Most clauses (duty items) hold no subject word and start with a verb or a lowercase word.
+  let subject = false;
+  for (let i = clause.from; i < stop && !subject; i++) subject = EMPLOYER_SUBJECTS.has(norm(i));
+  if (!subject) return namedEmployerVerb(seg, clause, stop);
   for (let i = clause.from; i < stop; i++) {
     const w = norm(i);
     if (w === 'we' || w === 'were') {
       // "We (proudly|also) offer…"; "we're a … clinic offering…" is the third form below.
-      for (let k = i + 1; k <= i + 3; k++) if (SERVICE_STEMS.has(stem(k))) return true;
+      for (let k = i + 1; k <= i + 3; k++) if (SERVICE_STEMS.has(stem(k))) return k;
     } else if (w === 'our') {
       for (let k = i + 1; k <= i + 5 && k < clause.to; k++) {
         if (HOLDER_WORDS.has(norm(k)) || CANDIDATE_WORDS.has(norm(k))) break;
-        if (SERVICE_STEMS.has(stem(k))) return k > i + 1;
+        if (SERVICE_STEMS.has(stem(k))) return k > i + 1 ? k : -1;
       }
     } else if ((w === 'is' || w === 'are') && (norm(i + 1) === 'a' || norm(i + 1) === 'an')) {
-      // "… is a [adjectives] practice offering…", "… is an orthopedic group that treats…".
+      // "… is a [adjectives] practice offering…", "… is an orthopedic group that treats…", "… is a
+      // 650-bed system with a cancer institute…".
       for (let k = i + 2; k <= i + 8 && k < clause.to; k++) {
         if (!EMPLOYER_NOUNS.has(norm(k))) continue;
         let v = k + 1;
         if (norm(v) === 'that' || norm(v) === 'which') v++;
-        return SERVICE_STEMS.has(stem(v));
+        return SERVICE_STEMS.has(stem(v)) || norm(v) === 'with' ? k : -1;
       }
     }
-    if (CANDIDATE_WORDS.has(w)) return false; // "we are looking for someone to provide…"
+    if (CANDIDATE_WORDS.has(w)) return -1; // "we are looking for someone to provide…"
   }
-  return false;
+  return namedEmployerVerb(seg, clause, stop);
+}
+
+const PERFORM_STEM = stemWord('perform');
+
+/** Capitalised words that may stand in an employer's name besides its proper nouns. */
+const NAME_JOINERS = new Set(['the', 'of', 'and', 'at', 'for']);
+
+/**
+ * "Sentinel provides…", "The Cedar Falls VA Medical Center provides…": a service verb after a name
+ * (capitalised words only, none of them the job's holder). The verb's index, or -1.
+ */
+function namedEmployerVerb(seg: Segmented, clause: Clause, stop: number): number {
+  for (let i = clause.from + 1; i < stop; i++) {
+    const t = seg.tokens[i]!;
+    // "Performs" is what the job's holder does ("HCAs perform…", "Independently performs…").
+    if (!SERVICE_STEMS.has(t.word.stem) || t.word.stem === PERFORM_STEM) continue;
+    if (!/^\p{Ll}/u.test(t.word.surface)) return -1;
+    for (let k = clause.from; k < i; k++) {
+      const w = seg.tokens[k]!.word;
+      if (HOLDER_WORDS.has(w.norm) || w.norm.endsWith('ly')) return -1; // a role, or "Independently provides…"
+      if (!/^[\p{Lu}\d]/u.test(w.surface) && !NAME_JOINERS.has(w.norm)) return -1;
+    }
+    return i;
+  }
+  return -1;
 }
 
 /** Nouns after "our" that state the employer's purpose. */

@@ -214,6 +214,10 @@ const PRESENT: Array<[string, string]> = [
   ['Provides inhaler teaching', 'clinical.patient-education'],
   ['Schedule and reschedule virtual appointments', 'admin.scheduling'],
   ['Schedule and reschedule virtual appointments', 'admin.telehealth'],
+  // one specialty among the employer's services is still its own; the job's holder is no employer
+  ['Riverside Dermatology is a practice offering medical dermatology', 'specialty.dermatology'],
+  ['The Medical Assistant provides vital signs and EKGs', 'clinical.ekg'],
+  ['Follow OSHA bloodborne pathogen standards', 'clinical.infection-control'],
   // informal shorthand, read as the word it stands for
   ['Duties: room pts, med hx & allergies', 'clinical.rooming'],
   ['Duties: room pts, med hx & allergies', 'clinical.patient-history'],
@@ -289,6 +293,20 @@ const ABSENT: Array<[string, string]> = [
   ['Our med spa offers laser treatments, injectables and facials', 'clinical.injections'],
   ['We offer X-rays and lab services on site', 'clinical.xray'],
   ['Apex is a pain management practice treating back pain with steroid injections', 'clinical.injections'],
+  // an employer's service lines, and its working conditions
+  [
+    "Harborview is a 650-bed system with a cancer institute, a children's hospital and urgent care centers",
+    'specialty.oncology',
+  ],
+  [
+    'Harborview Medical Group employs 300 physicians in primary care, urgent care and cardiology',
+    'specialty.cardiology',
+  ],
+  [
+    'The Cedar Falls VA Medical Center provides podiatry, mental health and long-term care',
+    'specialty.podiatry',
+  ],
+  ['Exposure to bloodborne pathogens, body fluids and chemical disinfectants', 'clinical.infection-control'],
   // an ambulatory surgery center serves many specialties
   ['Assist physicians with procedures in our ambulatory surgery center', 'specialty.surgery'],
   ['Our surgeons care for athletes of every age', 'specialty.surgery'],
