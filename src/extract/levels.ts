@@ -103,10 +103,12 @@ export function levelOf(
     case 'waiver':
     case 'duty':
       return 'duty';
+    // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
+    // for injections") asks the body, not the skill it names: what that section names is at most a duty.
     case 'required':
-      return 'required';
+      return token.section === 'physical' ? 'duty' : 'required';
     case 'preferred':
-      return 'preferred';
+      return token.section === 'physical' ? 'duty' : 'preferred';
     default:
       return sectionLevel;
   }

@@ -96,6 +96,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
   ['CMA pref.', 'cert.ma-any', 'preferred'],
+  // a physical demand's "required" asks the body, not the skill it names
+  ['Physical Demands\nRequires manual dexterity for injections', 'clinical.injections', 'duty'],
+  ['Requirements:\nRequires experience giving injections', 'clinical.injections', 'required'],
   // what a person sought is "to" do is a duty; who the person is, a preference
   ['We are looking for a friendly person to greet patients and answer phones', 'admin.phones', 'duty'],
   ['We are looking for someone who is bilingual', 'soft.bilingual', 'preferred'],
