@@ -250,11 +250,10 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
   return null;
 }
 
-const MONEY = String.raw`\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?`;
-const MONEY_RE = new RegExp(
-  `${MONEY}(\\+)?(?:\\s*(?:-|–|—|to)\\s*(?:\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?\\s*([kK])?)?`,
-  'g',
-);
+/** An amount's whole dollars, cents and "k"; MONEY_RE and BARE_MONEY_RE have the same groups. */
+const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?`;
+const RANGE_TO = String.raw`\s*(?:-|–|—|to)\s*`;
+const MONEY_RE = new RegExp(String.raw`\$\s?${AMOUNT}(\+)?(?:${RANGE_TO}(?:\$\s?)?${AMOUNT})?`, 'g');
 const NOT_BASE_PAY =
   /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate/i;
 /** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
@@ -284,9 +283,10 @@ function money(whole: string, cents: string | undefined, k: string | undefined):
 /** Sections whose amounts are not the job's base pay (a benefit's value, the company's revenue). */
 const NO_PAY_SECTIONS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'conditions']);
 
-// An amount written without "$" ("Pay: 18-22 per hour", "17.50/hr DOE"): the same groups as MONEY_RE.
-const BARE_MONEY_RE =
-  /(?<![\d$.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?(\+)?(?:\s*(?:-|–|—|to)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?)?/g;
+// An amount written without "$" ("Pay: 18-22 per hour", "17.50/hr DOE").
+const BARE_MONEY_RE = new RegExp(String.raw`(?<![\d$.,])${AMOUNT}(\+)?(?:${RANGE_TO}${AMOUNT})?`, 'g');
+/** "Up to $24 hourly": the amount is the most. */
+const UP_TO_BEFORE = /up to\s*$/i;
 /** A period that must follow a bare amount: "/hr", "per hour", "an hour", "hourly", "a year"… ("10 hour shifts" is no pay). */
 const BARE_PERIOD =
   /^\s*(?:(?:\/|per|an?)\s*(?:(hr|hour)|yr|year|annum)\b|(hourly)\b|(?:annually|yearly)\b)/i;
@@ -327,7 +327,7 @@ function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
       if (period === 'hour' && (low < FEDERAL_MINIMUM_WAGE || low > 150)) continue;
       if (period === 'year' && (low < 10_000 || low > 500_000)) continue;
       if (high !== undefined && high > low) return { min: low, max: high, period };
-      return /up to\s*$/i.test(before)
+      return UP_TO_BEFORE.test(before)
         ? { min: null, max: low, period }
         : { min: low, max: m[4] === '+' || /starting|from|at least/i.test(before) ? null : low, period };
     }
@@ -375,7 +375,7 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
         open:
           m[4] === '+' ||
           /(?:starting|start|from|minimum|min\.?|at least)\s*(?:at|of)?\s*:?\s*\*?\s*$/i.test(before),
-        upTo: /up to\s*$/i.test(before),
+        upTo: UP_TO_BEFORE.test(before),
       });
     }
   }
