@@ -11,7 +11,7 @@ import {
   findCertWindow,
   parseCertWindow,
 } from './attributes.js';
-import { type CueHit, findCues } from './cues.js';
+import { findCues } from './cues.js';
 import {
   describesOccupation,
   employerServicesFrom,
@@ -72,72 +72,46 @@ export function analyzePosting(input: PostingInput, lexicon: Lexicon): Analysis 
 }
 
 /** Stages 4–6 over a segmented text; nothing of `seg` outlives the call (its tokens may be pooled). */
+/** `compute` for a clause, worked out once per clause (the clause's mentions share it). */
+function perClause<T>(compute: (c: Clause) => T): (c: Clause) => T {
+  const known = new Map<number, T>();
+  return (c) => {
+    if (known.has(c.index)) return known.get(c.index) as T;
+    const value = compute(c);
+    known.set(c.index, value);
+    return value;
+  };
+}
+
 function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analysis {
-  const cueCache = new Map<number, CueHit[]>();
-  const cuesOf = (c: Clause) => {
-    let cues = cueCache.get(c.index);
-    if (!cues) {
-      cues = findCues(lexicon, seg.tokens, c);
-      cueCache.set(c.index, cues);
-    }
-    return cues;
-  };
-
+  const cuesOf = perClause((c) => findCues(lexicon, seg.tokens, c));
   // A clause's text is every one of its mentions' evidence sentence: slice it once.
-  const sentences: Array<string | undefined> = [];
-  for (let c = 0; c < seg.clauses.length; c++) sentences.push(undefined);
-  const sentenceOf = (c: Clause) => {
-    let sentence = sentences[c.index];
-    if (sentence === undefined) {
-      sentence = clauseText(seg, c);
-      sentences[c.index] = sentence;
-    }
-    return sentence;
-  };
-
-  // Each clause's window, parsed once (a clause may be asked for its own and for the one before it).
-  const windowClauses = new Map<number, number | null>();
-  const statedWindow = (c: Clause) => {
-    if (!windowClauses.has(c.index)) windowClauses.set(c.index, parseCertWindow(sentenceOf(c)));
-    return windowClauses.get(c.index) ?? null;
-  };
+  const sentenceOf = perClause((c) => clauseText(seg, c));
+  // A clause may be asked for its own window and for the one before it.
+  const statedWindow = perClause((c) => parseCertWindow(sentenceOf(c)));
   // A credential's window is stated in its clause, or in the next one on its line ("CMAA or CCMA
   // (NHA) - required within 60 days of hire", where the dash parts the item from what is asked of it).
   const windowOf = (c: Clause) => {
     const next = seg.clauses[c.index + 1];
     return statedWindow(c) ?? (next && next.line === c.line ? statedWindow(next) : null);
   };
+  // Where a clause starts describing the employer's services (-1: it does not).
+  const employerFrom = perClause((c) => employerServicesFrom(seg, c));
 
-  // Where a clause starts describing the employer's services (-1: it does not), asked once per
-  // clause (its mentions share it).
-  const employerClauses = new Map<number, number>();
-  const employerFrom = (c: Clause) => {
-    let from = employerClauses.get(c.index);
-    if (from === undefined) {
-      from = employerServicesFrom(seg, c);
-      employerClauses.set(c.index, from);
-    }
-    return from;
-  };
   const mentions = findMentions(seg, lexicon);
   // A clause that lists several specialties among the employer's services ("a system with a cancer
-  // institute, a children's hospital…") names its service lines, not the job's.
-  const specialtyStarts = new Map<number, Array<{ start: number; concept: string }>>();
-  for (const m of mentions) {
-    if (m.info?.category !== 'specialty') continue;
-    let list = specialtyStarts.get(m.clause.index);
-    if (!list) {
-      list = [];
-      specialtyStarts.set(m.clause.index, list);
-    }
-    list.push({ start: m.match.start, concept: m.concept });
-  }
+  // institute, a children's hospital…") names its service lines, not the job's. (Counted only for
+  // the rare clause that describes the employer.)
+  const serviceLinesOf = perClause((c) => {
+    const from = employerFrom(c);
+    const after = new Set<string>();
+    for (const m of mentions)
+      if (m.clause === c && m.info?.category === 'specialty' && m.match.start > from) after.add(m.concept);
+    return after.size;
+  });
   const listsServiceLines = (mention: Mention) => {
     const from = employerFrom(mention.clause);
-    if (from < 0 || mention.match.start <= from) return false;
-    const after = new Set<string>();
-    for (const s of specialtyStarts.get(mention.clause.index) ?? []) if (s.start > from) after.add(s.concept);
-    return after.size >= SERVICE_LINES;
+    return from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES;
   };
 
   interface Found {

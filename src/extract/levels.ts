@@ -95,6 +95,9 @@ export function levelOf(
     cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   if (cue && isSoughtToDo(seg, cue, mention.match.start)) cue = undefined;
+  // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
+  // for injections") asks the body, not the skill it names: what that section names is at most a duty.
+  if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';
   switch (cue?.kind) {
     case 'benefit':
       return null;
@@ -103,12 +106,10 @@ export function levelOf(
     case 'waiver':
     case 'duty':
       return 'duty';
-    // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
-    // for injections") asks the body, not the skill it names: what that section names is at most a duty.
     case 'required':
-      return token.section === 'physical' ? 'duty' : 'required';
+      return 'required';
     case 'preferred':
-      return token.section === 'physical' ? 'duty' : 'preferred';
+      return 'preferred';
     default:
       return sectionLevel;
   }

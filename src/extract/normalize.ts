@@ -237,7 +237,7 @@ function isDash(c: number): boolean {
 function isGluedDash(text: string, k: number): boolean {
   if (k === 0) return false;
   const before = text.charCodeAt(k - 1);
-  if (before === 32 || before === 9 || before === 10 || before === 58 || isDash(before)) return false;
+  if (isSpaceOrTab(before) || before === 10 || before === 58 || isDash(before)) return false;
   let j = k + 1;
   while (j < text.length && text.charCodeAt(j) === 32) j++;
   return isUpper(text.charCodeAt(j));
