@@ -738,28 +738,32 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       setSection(raw, from, to, 'title');
     } else {
       // A standalone heading line. (Only a candidate, at most 8 words, needs the scan for inner breaks.)
+      // An outline number ("III. ESSENTIAL FUNCTIONS", "B) Qualifications") is not one of its words.
+      const labelFrom = isOutlineNumber(text, raw, from, to) ? from + 1 : from;
+      const labelWords = to - labelFrom;
       let innerHard = false;
-      if (words <= 8)
-        for (let i = from + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
-      const allCaps = words <= 8 && isAllCaps(trimmed);
+      if (labelWords <= 8)
+        for (let i = labelFrom + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
+      const allCaps = labelWords <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
-      const bulletHeading = isBullet && !endsWithColon && words <= 4 && !endsWithOneOf(trimmed, '.!?,');
+      const bulletHeading =
+        isBullet && !endsWithColon && labelWords <= 4 && !endsWithOneOf(trimmed, '.!?,');
       const candidate =
-        words <= 8 &&
+        labelWords <= 8 &&
         !innerHard &&
         (endsWithColon || bulletHeading || (!isBullet && !endsWithOneOf(trimmed, '.!?,')));
       // A longer line that ends like a label ("Here is what our team members receive…").
       // (Such a line, trimmed, ends with one of ":….*": the regex runs only on those.)
       const labelLike =
         !candidate &&
-        words <= 12 &&
+        labelWords <= 12 &&
         endsWithOneOf(trimmed, ':….*') &&
         /(?::|…|\.\.\.)\s*[*]*\s*$/.test(trimmed);
       // Without a colon a line is a heading only when heading words fill it ("Benefits and Perks"),
       // or fill half of a Title Case line that names no concept ("About Northside Clinic"): plain lines such as
       // "Phlebotomy certification" or "Bilingual preferred" are content.
       // (Title Case is tested only where it decides: when a phrase covers half of the line but not all.)
-      const label = candidate || labelLike ? bestHeading(lexicon, raw, from, to) : undefined;
+      const label = candidate || labelLike ? bestHeading(lexicon, raw, labelFrom, to) : undefined;
       let kind: HeadingKind | undefined;
       if (label) {
         const minCoverage = labelLike
@@ -780,18 +784,18 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       // in plain code: closures over each line were most of this stage's garbage.)
       let concepts: readonly TrieMatch[] | undefined;
       if (kind && candidate && !endsWithColon) {
-        concepts = matchTrie(conceptTrie, raw, from, to);
+        concepts = matchTrie(conceptTrie, raw, labelFrom, to);
         if (label!.coverage < 0.75 ? concepts.length > 0 : holdsSpan(concepts, label!.start, label!.end))
           kind = undefined;
       }
       if (kind && bulletHeading) {
-        concepts ??= matchTrie(conceptTrie, raw, from, to);
+        concepts ??= matchTrie(conceptTrie, raw, labelFrom, to);
         if (concepts.length > 0) kind = undefined; // "• Medical Assistant certification"
       }
       const mayHead = candidate || (labelLike && kind !== undefined);
-      let isHeading = mayHead && (kind !== undefined || (endsWithColon && words <= 6));
-      if (mayHead && !isHeading && allCaps && words <= 6) {
-        concepts ??= matchTrie(conceptTrie, raw, from, to);
+      let isHeading = mayHead && (kind !== undefined || (endsWithColon && labelWords <= 6));
+      if (mayHead && !isHeading && allCaps && labelWords <= 6) {
+        concepts ??= matchTrie(conceptTrie, raw, labelFrom, to);
         isHeading = concepts.length === 0;
       }
       if (isHeading) {

@@ -228,11 +228,19 @@ const PRESENT: Array<[string, string]> = [
   ['Administer B12 injections and assist with joint injections', 'clinical.injections'],
   ['We are looking for an MA who can provide injections', 'clinical.injections'],
   ['Our medical assistants perform injections and EKGs', 'clinical.ekg'],
+  // patient education worded around the family, the topic or the materials
+  ['Gives families basic instructions on fever care', 'clinical.patient-education'],
+  ['Provides culturally appropriate education on prenatal care', 'clinical.patient-education'],
+  ['Provides patients with approved educational materials on asthma', 'clinical.patient-education'],
+  ['Reviews colonoscopy preparation instructions with each patient', 'clinical.patient-education'],
+  ['Rooms patients and answers their questions', 'clinical.patient-education'],
 ];
 
 // [sentence, a concept id that must NOT be found]
 const ABSENT: Array<[string, string]> = [
   ['Join an epic team of caregivers', 'ehr.epic'],
+  ['We provide education on our benefits to every employee', 'clinical.patient-education'],
+  ['Our clinic offers continuing education on new procedures', 'clinical.patient-education'],
   ['Assist providers (MD, PA, NP) with exams and procedures', 'admin.prior-authorization'],
   ['Work with the PA and NP on complex cases', 'admin.prior-authorization'],
   ['CMA required', 'cert.cma'],
