@@ -9,7 +9,7 @@ import {
   matchTrie,
   type TrieMatch,
 } from '../lexicon/index.js';
-import { type Clause, type Segmented, SILENT_SECTIONS } from './segment.js';
+import { type Clause, SEP_COMMA, type Segmented, SILENT_SECTIONS, type Token } from './segment.js';
 import { sortSmall } from './sort-small.js';
 
 /** One accepted alias match, before levels. */
@@ -103,6 +103,8 @@ interface OwnerGroup {
   /** The same categories, as an array to loop over. */
   categoryList: string[];
   credential: boolean;
+  /** The aliases' concepts. */
+  concepts: Set<string>;
 }
 
 /** Indexed by the concept trie's out numbers (TrieMatch.out), so each set of owners' group is built once. */
@@ -120,6 +122,7 @@ function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
     categories,
     categoryList: [...categories],
     credential: aliases.some(isCredential),
+    concepts: new Set(aliases.map((a) => a.concept)),
   };
 }
 
@@ -178,8 +181,35 @@ function sharedTokens(a: TrieMatch, b: TrieMatch): number {
   return shared;
 }
 
+/**
+ * Whether two matches that share only their first word are two objects of it, as in "Schedules
+ * endoscopy, imaging and surgeries" or "schedule appointments and imaging": the list goes on after
+ * the one that ends first (a comma, "and", "or"), and the other's next word lies past it. ("Take
+ * weight-bearing x-rays" and "schedule patients for outside testing" hold one object each.)
+ */
+function isSecondObject(tokens: readonly Token[], a: TrieMatch, b: TrieMatch): boolean {
+  if (a.start !== b.start || a.words < 2 || b.words < 2) return false;
+  const [first, second] = a.end <= b.end ? [a, b] : [b, a];
+  let next = second.start + 1;
+  while (next < second.end && !matchHasToken(second, next)) next++;
+  const after = tokens[first.end];
+  if (!after || next < first.end) return false;
+  return after.sep === SEP_COMMA || after.word.norm === 'and' || after.word.norm === 'or';
+}
+
+/** Whether every concept of `group` is one of `prior`'s. */
+function restates(group: OwnerGroup, prior: OwnerGroup): boolean {
+  for (const c of group.concepts) if (!prior.concepts.has(c)) return false;
+  return true;
+}
+
 /** Whether a longer, accepted match hides this one (see findMentions). */
-function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candidate[]): boolean {
+function isBlocked(
+  tokens: readonly Token[],
+  match: TrieMatch,
+  group: OwnerGroup,
+  accepted: readonly Candidate[],
+): boolean {
   for (const prior of accepted) {
     // Disjoint ranges share nothing (most pairs: no word list needed).
     if (match.end <= prior.match.start || prior.match.end <= match.start) continue;
@@ -189,6 +219,11 @@ function isBlocked(match: TrieMatch, group: OwnerGroup, accepted: readonly Candi
     // A verb the longer match skips heads a phrase of its own: "Collects and documents patient
     // information" collects it (front desk) and documents it (EHR).
     if (!matchHasToken(prior.match, match.start) && prior.match.start < match.start) continue;
+    if (shared === 1 && isSecondObject(tokens, match, prior.match)) continue;
+    // A wider wording of what the accepted match already states ("assist the doctor with nail
+    // avulsions and injections" around "assist the doctor") adds nothing, but still hides what it holds.
+    if (match.start <= prior.match.start && match.end >= prior.match.end && restates(group, prior.group))
+      continue;
     if (shared < match.words) return true;
     // Nothing survives inside a credential but the specialty it names: a "Certified Ophthalmic
     // Assistant" works in eye care.
@@ -244,7 +279,7 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     accepted.length = 0;
     for (const candidate of candidates) {
       const { match, group } = candidate;
-      if (isBlocked(match, group, accepted)) continue;
+      if (isBlocked(seg.tokens, match, group, accepted)) continue;
       accepted.push(candidate);
       for (let k = 0; k < group.aliases.length; k++) {
         const alias = group.aliases[k]!;

@@ -234,6 +234,30 @@ const PRESENT: Array<[string, string]> = [
   ['Provides patients with approved educational materials on asthma', 'clinical.patient-education'],
   ['Reviews colonoscopy preparation instructions with each patient', 'clinical.patient-education'],
   ['Rooms patients and answers their questions', 'clinical.patient-education'],
+  ['Teach inhaler and spacer technique', 'clinical.patient-education'],
+  ['Walk cataract surgery patients through their drop schedule', 'clinical.patient-education'],
+  ['Review VIS sheets with parents', 'clinical.patient-education'],
+  // named screening instruments
+  ['Administer the Edinburgh Postnatal Depression Scale', 'clinical.screenings'],
+  ['Administer HAQ and RAPID3 questionnaires', 'clinical.screenings'],
+  ['Performs diabetic retinal camera screening', 'clinical.screenings'],
+  // the verb before the kinds of patient
+  ['Room OB and GYN patients; obtain weight', 'clinical.rooming'],
+  ['Prepares incarcerated patients for sick call', 'clinical.rooming'],
+  ['Escort patients from the lobby to the exam lanes', 'clinical.rooming'],
+  // cultures, swabs, films and a bare "x-rays" among the MA's own tasks
+  ['Collects throat, wound and urine cultures', 'clinical.specimens'],
+  ['Swab for strep and run the test', 'clinical.specimens'],
+  ['Take extremity and spine films', 'clinical.xray'],
+  ['Must be able to do venipuncture, EKG, injections and x-rays', 'clinical.xray'],
+  // outside care, scheduled
+  ['Schedules off-site specialty consultations and diagnostic imaging', 'admin.referrals'],
+  ['Schedules follow-up appointments and appointments with outside specialists', 'admin.referrals'],
+  ['Coordinate pre-op clearance and lab work with outside physicians', 'admin.referrals'],
+  // two objects of one verb: each phrase is its own
+  ['Schedule appointments and imaging', 'admin.referrals'],
+  ['Schedule appointments and imaging', 'admin.scheduling'],
+  ['Schedules endoscopy, imaging and surgeries', 'admin.referrals'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -241,6 +265,18 @@ const ABSENT: Array<[string, string]> = [
   ['Join an epic team of caregivers', 'ehr.epic'],
   ['We provide education on our benefits to every employee', 'clinical.patient-education'],
   ['Our clinic offers continuing education on new procedures', 'clinical.patient-education'],
+  ['Teach new staff the proper technique for the EHR', 'clinical.patient-education'],
+  ['Administer the medical history questionnaire', 'clinical.screenings'],
+  ['We offer on-site x-rays and lab draws, vitals included', 'clinical.xray'],
+  ['Order x-rays and room patients', 'clinical.xray'],
+  // one object each: "weight-bearing", "patients for outside testing", "patient flow on schedule"
+  ['Take weight-bearing foot x-rays', 'clinical.vital-signs'],
+  ['Schedule patients for outside testing', 'admin.scheduling'],
+  ['Answer phones and take messages', 'admin.correspondence'],
+  // the provider's injections, which the MA assists with or teaches
+  ['Assist the doctor with nail avulsions, matrixectomies and injections', 'clinical.injections'],
+  ['Teach injection technique for fertility medications', 'clinical.injections'],
+  ['Verify benefits for infusion and injection patients', 'clinical.injections'],
   ['Assist providers (MD, PA, NP) with exams and procedures', 'admin.prior-authorization'],
   ['Work with the PA and NP on complex cases', 'admin.prior-authorization'],
   ['CMA required', 'cert.cma'],
