@@ -89,7 +89,7 @@ const EXPERIENCE_UNIT = /year|yr|month/i;
  * sent most lines through every pattern). EMPLOYMENT_WORD tests one word (its inner apostrophe is a
  * boundary, as for the patterns: "O'FT"), EMPLOYMENT_HINT a whole line with the same words.
  */
-const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract|assignment|seasonal|locums?|hours?|hrs?|ft|pt|(?:fixed)?term)`;
+const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract(?:or)?|assignment|duration|travel|1099|seasonal|locums?|hours?|hrs?|ft|pt|(?:fixed)?term)`;
 const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_WORDS}(?:['’]|$)`, 'i');
 const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -142,6 +142,14 @@ function mayHold(line: AttributeLine, mark: number, hint: RegExp): boolean {
   return line.marks === undefined ? hint.test(line.text) : (line.marks & mark) !== 0;
 }
 
+/** What schooling may stand in for ("a program may substitute for one (1) year of the experience"): not what is asked. */
+const SUBSTITUTE_BEFORE = /(?:substitut\w*(?:\s+for)?|in\s+lieu\s+of|count(?:s|ed)?\s+(?:as|toward|towards)|equivalent\s+to|replace)\s+(?:up\s+to\s+)?$/i;
+
+/** Whether the amount at `at` in `text` is what something may substitute for. */
+function isSubstitute(text: string, at: number): boolean {
+  return SUBSTITUTE_BEFORE.test(text.slice(Math.max(0, at - 32), at));
+}
+
 /** The smallest number of years of experience asked for; 0 ("0-1 years") and none → null. */
 export function extractExperienceYears(lines: readonly AttributeLine[]): number | null {
   let best: number | null = null;
@@ -158,7 +166,8 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
         [EXPERIENCE_AFTER, line.text.slice(at, at + 50)],
       ];
       for (const [re, window] of windows) {
-        for (const m of execAll(re, window)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
+        for (const m of execAll(re, window))
+          if (!isSubstitute(window, m.index)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
       }
     }
     const asked = ASKED_SECTIONS.has(line.section) || ASKED_HERE.test(line.text);
@@ -169,7 +178,7 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
       while (from > 0 && !/\s/.test(line.text[from - 1]!)) from--;
       const window = line.text.slice(from, hit.index + 90);
       for (const m of execAll(EXPERIENCE_SETTING, window))
-        best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
+        if (!isSubstitute(window, m.index)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
     }
   }
   return best;
@@ -184,7 +193,8 @@ function fewerYears(best: number | null, low: number | undefined, unit: string):
 }
 
 const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
-  ['full-time', /\bfull[\s-]?time\b/i],
+  // Not "two years of full-time experience", a measure of the experience asked.
+  ['full-time', /\bfull[\s-]?time\b(?![\s-]+(?:experience|work\s+experience|equivalent\s+experience|students?))/i],
   // "Full and part time considered": full time is stated first, its "time" shared with part time.
   ['full-time', /\bfull\s*(?:and|or|\/|&)\s*part[\s-]?time\b/i],
   ['full-time', /\bFT\b/],
@@ -193,11 +203,21 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   ['per-diem', /\bper[\s-]?diem\b/i],
   // Not "PRN medications" (as-needed drugs); "PRN medical assistant" is the job.
   ['per-diem', /\bPRN\b(?![\s-]+med(?:s|ications?)?\b)/],
-  ['temporary', /\btemporary\b|\bseasonal\b|\bfixed[\s-]term\b|\blocums?\b/i],
+  // Not "seasonal allergies" or "seasonal flu" (what a clinic treats).
+  [
+    'temporary',
+    /\btemporary\b|\bseasonal\b(?![\s-]+(?:allerg\w*|flu|influenza|illness\w*|vaccin\w*|affective|depression|asthma|changes?|outbreaks?))|\bfixed[\s-]term\b|\blocums?\b/i,
+  ],
   // "Contract position", "13 week assignment", "Job Types: Full-time, Contract", "Contract (6 months)".
   [
     'temporary',
-    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|\bcontract\b(?=\s*[(,:–-]\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b)|\btemp(?:orary)?[\s-]+(?:assignment|position|job|role|to[\s-](?:perm|permanent|hire)|agency|contract)\b/i,
+    /\bcontract\b(?=[\s-]+(?:position|role|job|assignment|basis|to[\s-]hire|engagement))|\b\d+[\s-]?weeks?\s+(?:contract|assignment)|\btravel\s+(?:contract|assignment)|\bcontract\b(?=\s*[(,:–-]\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b)|\btemp(?:orary)?[\s-]+(?:assignment|position|job|role|to[\s-](?:perm|permanent|hire)|agency|contract)\b/i,
+  ],
+  // "Medical Assistant - Dermatology (Contract)", "Independent contractor (1099)", "Travel Medical
+  // Assistant", "Assignment length: 13 weeks", "Duration: 13 weeks".
+  [
+    'temporary',
+    /\(\s*contract\s*\)|\bindependent\s+contractor\b|\b1099\b(?=[\s-]+(?:contract|contractor|position|role|basis|engagement|\)))|\btravel(?:ing)?\s+(?:medical\s+assistants?|MAs?|CMAs?|RMAs?|clinicians?|positions?|jobs?|roles?)\b|\b(?:assignment|contract)\s+(?:length|duration)\s*:\s*\d+|\bduration\s*:\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b/i,
   ],
 ];
 /** "Job Types: Full-time, Contract" (the word's own offset is where it is stated). */
@@ -255,22 +275,29 @@ const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK])?`;
 const RANGE_TO = String.raw`\s*(?:-|–|—|to)\s*`;
 const MONEY_RE = new RegExp(String.raw`\$\s?${AMOUNT}(\+)?(?:${RANGE_TO}(?:\$\s?)?${AMOUNT})?`, 'g');
 const NOT_BASE_PAY =
-  /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate/i;
+  /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate|\bbill(?:ing)?\s+rate/i;
+/** A period, then an aside in parentheses: "$24–$27/hour (housing stipend available)" is the pay. */
+const PERIOD_THEN_ASIDE = /^\s*(?:\/|per|an?)?\s*(?:hr|hour|hourly|yr|year|annum|annually)\b\.?\s*\(/i;
 /** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
 const PLUS_RE = /,?\s*(?:\bplus\b|\+\s|\band\s+(?:an?\s+)?(?:\$|\w+\s+bonus))/i;
 const OTHER_ROLE_AFTER = /^[^$\n]{0,14}?\(?\b(?:LPN|LVN|RN|CNA|NP|nurse|[Uu]ltrasound|[Ss]onograph\w*)\b/;
 const OTHER_ROLE_BEFORE = /\b(?:LPN|LVN|RN|CNA|NP|[Nn]urse)s?\s*[:=–-]?\s*$/;
 const FEDERAL_MINIMUM_WAGE = 7.25;
 
-type Period = Pay['period'] | 'month';
+type Period = Pay['period'] | 'month' | 'biweekly' | 'week';
+/** How many of a period make a year (a salary stated per month, pay period or week is read per year). */
+const PER_YEAR: Record<Period, number> = { hour: 1, year: 1, month: 12, biweekly: 26, week: 52 };
 function periodNear(after: string, before: string): Period | undefined {
   const a = after.slice(0, 28).toLowerCase();
   if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:hr\b|hour)|^\s*\+?\s*hourly/.test(a)) return 'hour';
   if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:yr\b|year|annum)|^\s*\+?\s*(?:annual|yearly)/.test(a))
     return 'year';
   if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:mo\b|month)|^\s*\+?\s*monthly/.test(a)) return 'month';
+  if (/^\s*\+?\s*(?:(?:\/|per|each|every)\s*(?:two weeks|2 weeks|pay period)|bi-?weekly)/.test(a)) return 'biweekly';
+  if (/^\s*\+?\s*(?:(?:\/|per|an?|each)\s*(?:wk\b|week)|weekly)/.test(a)) return 'week';
   const b = before.slice(-30).toLowerCase();
   if (/hourly|per hour|wage/.test(b)) return 'hour';
+  if (/bi-?weekly/.test(b)) return 'biweekly';
   if (/salary|annual|yearly/.test(b)) return 'year';
   return undefined;
 }
@@ -353,7 +380,9 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       const clauseEndRaw = line.text.slice(at).search(/[.;](\s|$)(?!\d)/);
       // What follows "plus" is another amount's ("$21/hr, plus $2/hr night differential", "$18-$22
       // an hour plus a quarterly bonus"): it does not make this one a bonus.
-      const clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
+      let clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
+      const aside = PERIOD_THEN_ASIDE.exec(line.text.slice(at + m[0].length));
+      if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length - 1);
       const plus = PLUS_RE.exec(line.text.slice(at + m[0].length, clauseEnd));
       const clause = line.text.slice(clauseStart, plus ? at + m[0].length + plus.index : clauseEnd);
       if (NOT_BASE_PAY.test(clause.replace(/\bper diem\b(?! rate)/i, ''))) continue;
@@ -365,9 +394,10 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       if (!period) continue;
       if (period === 'hour' && low < FEDERAL_MINIMUM_WAGE) continue; // a differential, not base pay
       if (high !== undefined && high > low) {
-        return period === 'month'
-          ? { min: low * 12, max: high * 12, period: 'year' }
-          : { min: low, max: high, period };
+        const scale = PER_YEAR[period];
+        return scale === 1
+          ? { min: low, max: high, period: period as Pay['period'] }
+          : { min: low * scale, max: high * scale, period: 'year' };
       }
       singles.push({
         value: low,
@@ -382,8 +412,8 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
   const first = singles[0];
   if (!first) return null;
   const same = singles.filter((s) => s.period === first.period);
-  const scale = first.period === 'month' ? 12 : 1;
-  const period = first.period === 'month' ? 'year' : first.period;
+  const scale = PER_YEAR[first.period];
+  const period: Pay['period'] = first.period === 'hour' ? 'hour' : 'year';
   const values = same.map((s) => s.value * scale);
   const min = Math.min(...values);
   const max = Math.max(...values);

@@ -56,6 +56,15 @@ describe('experienceYears', () => {
     ['Practice seeking an MA. Requirements: CMA; 3+ years in primary care; Allscripts.', 3],
     ['For over 25 years in healthcare, our clinic has served the valley.', null],
     ['Must be 18 years or older', null],
+    // what schooling may substitute for is not what is asked
+    [
+      'Experience: Two (2) years as a medical assistant. An accredited MA program may substitute for one (1) year of the required experience.',
+      2,
+    ],
+    [
+      'Experience: Two years of experience.\nSubstitution: Training may substitute for six (6) months of the required experience.',
+      2,
+    ],
   ])('%j → %s', (body, years) => {
     expect(attributes(body).experienceYears).toBe(years);
   });
@@ -105,6 +114,17 @@ describe('employmentType', () => {
     ['Give PRN medications as ordered', null],
     ['*** CONTRACT - 13 WKS *** Medical Assistant', 'temporary'],
     ['Temp to perm role: vitals and rooming', 'temporary'],
+    // contract, travel and fixed-length work, however it is labelled
+    ['POSITION: Medical Assistant - Dermatology (Contract)', 'temporary'],
+    ['Travel Medical Assistant - Urgent Care', 'temporary'],
+    ['Assignment length: 13 weeks, extension likely', 'temporary'],
+    ['Duration: 13 weeks', 'temporary'],
+    ['Engagement: Independent contractor (1099), event-based', 'temporary'],
+    ['Must travel between our three clinics', null],
+    // a clinic's patients' seasonal allergies, and experience counted full-time, are no job type
+    ['We treat seasonal allergies, asthma and eczema', null],
+    ['Seasonal position through flu season', 'temporary'],
+    ['Two years of full-time experience as an MA', null],
   ])('%j → %s', (body, type) => {
     expect(attributes(body).employmentType).toBe(type);
   });
@@ -147,6 +167,17 @@ describe('pay', () => {
     ['Rate: 13', null],
     ['See up to 30 patients per day', null],
     ['Night differential of 2 per hour', null],
+    // a salary per pay period or week is read per year
+    ['Salary: $1,900.00 - $2,500.00 biweekly', { min: 49400, max: 65000, period: 'year' }],
+    ['Pay: $1,200 per week', { min: 62400, max: 62400, period: 'year' }],
+    ['Salary: $3,500 - $4,200 monthly', { min: 42000, max: 50400, period: 'year' }],
+    // an aside after the period is not the pay's; a bill rate is the agency's, not the pay
+    ['Pay: $24–$27/hour (housing stipend available)', { min: 24, max: 27, period: 'hour' }],
+    [
+      'BILL RATE: $34.00-$37.50/hr (internal)\nPAY RATE: $22.00-$25.00/hr W2',
+      { min: 22, max: 25, period: 'hour' },
+    ],
+    ['Sign-on bonus: $500 (paid after 90 days)', null],
   ])('%j → %j', (body, pay) => {
     expect(attributes(body).pay).toEqual(pay);
   });
