@@ -101,7 +101,8 @@ export const MARK_EMPLOYMENT = 2;
  * The words of BARE_PERIOD and PAY_LABEL, whole ("hr" of "$18/hr"): a line without one states no
  * bare amount. BARE_PAY_HINT tests a line's text the same way (for lines without marks).
  */
-const PAY_WORDS = String.raw`(?:hrs?|hours?|hourly|yrs?|years?|yearly|annum|annual|annually|pay|salary|wages?|rate|compensation)`;
+const PAY_WORDS =
+  '(?:hrs?|hours?|hourly|yrs?|years?|yearly|annum|annual|annually|pay|salary|wages?|rate|compensation)';
 const PAY_WORD = new RegExp(`^${PAY_WORDS}$`, 'i');
 const BARE_PAY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${PAY_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 /** A word that holds "certif" (findCertWindow's anchor). */
@@ -143,7 +144,8 @@ function mayHold(line: AttributeLine, mark: number, hint: RegExp): boolean {
 }
 
 /** What schooling may stand in for ("a program may substitute for one (1) year of the experience"): not what is asked. */
-const SUBSTITUTE_BEFORE = /(?:substitut\w*(?:\s+for)?|in\s+lieu\s+of|count(?:s|ed)?\s+(?:as|toward|towards)|equivalent\s+to|replace)\s+(?:up\s+to\s+)?$/i;
+const SUBSTITUTE_BEFORE =
+  /(?:substitut\w*(?:\s+for)?|in\s+lieu\s+of|count(?:s|ed)?\s+(?:as|toward|towards)|equivalent\s+to|replace)\s+(?:up\s+to\s+)?$/i;
 
 /** Whether the amount at `at` in `text` is what something may substitute for. */
 function isSubstitute(text: string, at: number): boolean {
@@ -194,7 +196,10 @@ function fewerYears(best: number | null, low: number | undefined, unit: string):
 
 const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   // Not "two years of full-time experience", a measure of the experience asked.
-  ['full-time', /\bfull[\s-]?time\b(?![\s-]+(?:experience|work\s+experience|equivalent\s+experience|students?))/i],
+  [
+    'full-time',
+    /\bfull[\s-]?time\b(?![\s-]+(?:experience|work\s+experience|equivalent\s+experience|students?))/i,
+  ],
   // "Full and part time considered": full time is stated first, its "time" shared with part time.
   ['full-time', /\bfull\s*(?:and|or|\/|&)\s*part[\s-]?time\b/i],
   ['full-time', /\bFT\b/],
@@ -293,7 +298,8 @@ function periodNear(after: string, before: string): Period | undefined {
   if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:yr\b|year|annum)|^\s*\+?\s*(?:annual|yearly)/.test(a))
     return 'year';
   if (/^\s*\+?\s*(?:\/|per|an?|each)?\s*(?:mo\b|month)|^\s*\+?\s*monthly/.test(a)) return 'month';
-  if (/^\s*\+?\s*(?:(?:\/|per|each|every)\s*(?:two weeks|2 weeks|pay period)|bi-?weekly)/.test(a)) return 'biweekly';
+  if (/^\s*\+?\s*(?:(?:\/|per|each|every)\s*(?:two weeks|2 weeks|pay period)|bi-?weekly)/.test(a))
+    return 'biweekly';
   if (/^\s*\+?\s*(?:(?:\/|per|an?|each)\s*(?:wk\b|week)|weekly)/.test(a)) return 'week';
   const b = before.slice(-30).toLowerCase();
   if (/hourly|per hour|wage/.test(b)) return 'hour';

@@ -746,8 +746,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
         for (let i = labelFrom + 1; i < to && !innerHard; i++) innerHard = raw[i]!.sep === SEP_CLAUSE;
       const allCaps = labelWords <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
-      const bulletHeading =
-        isBullet && !endsWithColon && labelWords <= 4 && !endsWithOneOf(trimmed, '.!?,');
+      const bulletHeading = isBullet && !endsWithColon && labelWords <= 4 && !endsWithOneOf(trimmed, '.!?,');
       const candidate =
         labelWords <= 8 &&
         !innerHard &&

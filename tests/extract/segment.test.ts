@@ -83,8 +83,16 @@ describe('segmentText: headings and sections', () => {
     // an outline number before an inline label still opens its section
     ['II. QUALIFICATIONS: High school diploma.\n1. Able to draw blood', 'draw', 'requirements'],
     // an outline number is not one of a standalone heading's words
-    ['II. ABOUT US\nWe are a clinic.\nIII. ESSENTIAL FUNCTIONS\n1) Rooms patients', 'Rooms', 'responsibilities'],
-    ['About Us\nWe are a clinic.\nB) Minimum Qualifications\n- Phlebotomy skills', 'Phlebotomy', 'requirements'],
+    [
+      'II. ABOUT US\nWe are a clinic.\nIII. ESSENTIAL FUNCTIONS\n1) Rooms patients',
+      'Rooms',
+      'responsibilities',
+    ],
+    [
+      'About Us\nWe are a clinic.\nB) Minimum Qualifications\n- Phlebotomy skills',
+      'Phlebotomy',
+      'requirements',
+    ],
     [
       'Duties\n- Room patients\n\nMust Also Possess\nAbility to work under pressure',
       'pressure',
