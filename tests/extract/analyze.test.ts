@@ -258,6 +258,13 @@ const PRESENT: Array<[string, string]> = [
   ['Schedule appointments and imaging', 'admin.referrals'],
   ['Schedule appointments and imaging', 'admin.scheduling'],
   ['Schedules endoscopy, imaging and surgeries', 'admin.referrals'],
+  // charting named by its place after a list, or in a named system
+  ['Take vitals and document injury, pain location and current meds in the chart', 'admin.ehr'],
+  ['Reconciles medication lists in Epic', 'admin.ehr'],
+  ['Records encounters and procedure notes in Oracle Health PowerChart', 'admin.ehr'],
+  ['Document administration in the eMAR', 'admin.ehr'],
+  ['Keep the referral log up to date', 'admin.medical-records'],
+  ['Relay abnormal findings to the provider', 'admin.lab-results'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -277,6 +284,16 @@ const ABSENT: Array<[string, string]> = [
   ['Assist the doctor with nail avulsions, matrixectomies and injections', 'clinical.injections'],
   ['Teach injection technique for fertility medications', 'clinical.injections'],
   ['Verify benefits for infusion and injection patients', 'clinical.injections'],
+  ['Pass medications per the MAR', 'admin.ehr'],
+  ['Run the autoclave and keep sterilization logs', 'admin.medical-records'],
+  ['Filing Deadline: March 3', 'admin.medical-records'],
+  ['Enters examination findings in the chart', 'admin.lab-results'],
+  ['Scan outside records and imaging into the chart', 'admin.lab-results'],
+  // a surgical clinic's name places the job in its own specialty
+  ['We are a dermatology and Mohs surgery practice', 'specialty.surgery'],
+  ['Orthopaedic Surgery Clinic in Dallas', 'specialty.surgery'],
+  ['Head and Neck Surgery clinic', 'specialty.surgery'],
+  ['Fax clearance letters to surgeons offices', 'specialty.surgery'],
   ['Assist providers (MD, PA, NP) with exams and procedures', 'admin.prior-authorization'],
   ['Work with the PA and NP on complex cases', 'admin.prior-authorization'],
   ['CMA required', 'cert.cma'],
