@@ -1,11 +1,16 @@
 // Stage 5: the level each mention states, and the rules that decide whether it asks anything of
 // the candidate at all.
-import { type Level, type Lexicon, lexiconMatcher, matchTrie, stemWord } from '../lexicon/index.js';
+import { type Level, type Lexicon, lexiconMatcher, matchTrie, type SectionKind, stemWord } from '../lexicon/index.js';
 import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
 
-const SECTION_LEVEL: Record<string, Level> = { requirements: 'required', preferred: 'preferred' };
+// A credential among the conditions of employment ("Must obtain and maintain current BLS") is asked.
+const SECTION_LEVEL: Record<string, Level> = {
+  requirements: 'required',
+  preferred: 'preferred',
+  conditions: 'required',
+};
 /** Words that make a specialty mention a question of the candidate's experience. */
 const EXPERIENCE_STEMS = new Set(
   ['experience', 'background', 'familiarity', 'knowledge', 'expertise', 'exposure'].map((w) => stemWord(w)),
@@ -79,6 +84,14 @@ function isSoughtToDo(seg: Segmented, cue: CueHit, mentionStart: number): boolea
   return false;
 }
 
+/**
+ * A credential named among the conditions of employment ("Special Requirements: current CPR
+ * certification", "Must obtain and maintain BLS"): those sections say nothing else the job asks.
+ */
+export function isConditionsCredential(section: SectionKind, mention: Pick<Mention, 'info'>): boolean {
+  return section === 'conditions' && mention.info?.category === 'cert';
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -87,7 +100,7 @@ export function levelOf(
   cuesOf: (c: Clause) => CueHit[],
 ): Verdict {
   const token = seg.tokens[mention.match.start]!;
-  if (SILENT_SECTIONS.has(token.section)) return null;
+  if (SILENT_SECTIONS.has(token.section) && !isConditionsCredential(token.section, mention)) return null;
   let cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
   if (cue?.dir === 'post' && cue.kind !== 'benefit' && ownsPostCue(seg, lexicon, mention.match.end, cue))
     cue = undefined;

@@ -238,11 +238,20 @@ interface Candidate {
   group: OwnerGroup;
 }
 
-/** Whether every word of the clause lies in a section that states nothing the job asks. */
-function isSilent(seg: Segmented, clause: Clause): boolean {
-  for (let i = clause.from; i < clause.to; i++)
-    if (!SILENT_SECTIONS.has(seg.tokens[i]!.section)) return false;
-  return true;
+const SPOKEN = 0;
+const SILENT = 1;
+/** Silent but for credentials: the conditions of employment ("Must maintain current BLS"). */
+const CONDITIONS = 2;
+
+/** Whether every word of the clause lies in a section that states nothing the job asks (SILENT), or nothing but credentials (CONDITIONS). */
+function silenceOf(seg: Segmented, clause: Clause): number {
+  let conditions = true;
+  for (let i = clause.from; i < clause.to; i++) {
+    const section = seg.tokens[i]!.section;
+    if (!SILENT_SECTIONS.has(section)) return SPOKEN;
+    if (section !== 'conditions') conditions = false;
+  }
+  return conditions ? CONDITIONS : SILENT;
 }
 
 /** Alias matches per clause, context-checked, overlaps resolved longest-first. */
@@ -255,13 +264,15 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   const accepted: Candidate[] = [];
   for (const clause of seg.clauses) {
     // Benefits, the company, EEO text…: levelOf would drop every mention, so none is looked for.
-    if (isSilent(seg, clause)) continue;
+    const silence = silenceOf(seg, clause);
+    if (silence === SILENT) continue;
     const matches = matchTrie(matcher.concept, seg.tokens, clause.from, clause.to);
     if (matches.length === 0) continue;
     candidates.length = 0;
     for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
       let group = ownerGroup(lexicon, groups, match);
+      if (silence === CONDITIONS && !(group.categories.size === 1 && group.categories.has('cert'))) continue;
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;

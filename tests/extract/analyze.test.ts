@@ -419,6 +419,22 @@ describe('analyzePosting: aliases', () => {
   it('reads a work-alongside clause as no credential at all', () => {
     expect(ids('You will work alongside RNs and LPNs').filter((id) => id.startsWith('cert.'))).toEqual([]);
   });
+
+  it('reads a credential among the conditions of employment as required, and nothing else there', () => {
+    const body =
+      'Duties:\n- Room patients\n\nConditions of Employment:\n- Must obtain and maintain current BLS certification\n- Pass a background check and a drug screen\n- Proof of flu vaccine\n\nSPECIAL REQUIREMENTS\nCurrent CPR certification or obtain it within 30 days of hire.';
+    const analysis = analyzePosting({ text: posting(body) }, lexicon);
+    const levels = levelsOf(analysis);
+    expect(levels['cert.bls']).toBe('required');
+    expect(levels['clinical.lab-tests']).toBeUndefined();
+    expect(levels['clinical.injections']).toBeUndefined();
+    expect(analysis.attributes.certWindowDays).toBe(30);
+    expect(
+      levelsOf(
+        analyzePosting({ text: posting('Conditions of Employment:\n- We offer free BLS classes') }, lexicon),
+      ),
+    ).toEqual({});
+  });
 });
 
 describe('analyzePosting: a whole posting', () => {
