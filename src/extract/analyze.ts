@@ -16,6 +16,7 @@ import {
   describesOccupation,
   employerServicesFrom,
   levelOf,
+  namesServiceLines,
   placesJob,
   qualityAsked,
   specialtyAsked,
@@ -109,9 +110,18 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       if (m.clause === c && m.info?.category === 'specialty' && m.match.start > from) after.add(m.concept);
     return after.size;
   });
+  // A clause of the opening that lists three or more specialties and no word of the job is the
+  // employer's description, whatever its verb ("Our network includes a cancer center, a heart
+  // institute, orthopedic and spine services…").
+  const specialtiesOf = perClause((c) => {
+    const seen = new Set<string>();
+    for (const m of mentions) if (m.clause === c && m.info?.category === 'specialty') seen.add(m.concept);
+    return seen.size;
+  });
   const listsServiceLines = (mention: Mention) => {
     const from = employerFrom(mention.clause);
-    return from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES;
+    if (from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES) return true;
+    return namesServiceLines(seg, mention.clause, specialtiesOf(mention.clause));
   };
 
   interface Found {

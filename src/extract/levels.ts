@@ -194,6 +194,36 @@ const HOLDER_WORDS = new Set(
     ' ',
   ),
 );
+/** Words that put the job's holder in a clause: one that names several departments may be a float pool's. */
+const JOB_WORDS = new Set(
+  'float floats floating rotate rotates rotating rotation assigned assignment cover covers covering support supports supporting work works working join'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a clause of the posting's opening names its employer's service lines: at least `lines`
+ * specialties and no word of the job or its holder ("Our network includes six hospitals, a cancer
+ * center, orthopedic and spine services…"). A float pool's departments come with the job's words
+ * ("You will float between family medicine, pediatrics and OB/GYN").
+ */
+export function namesServiceLines(seg: Segmented, clause: Clause, specialties: number): boolean {
+  if (specialties < SERVICE_LINE_LIST) return false;
+  // From the line's start: a label or the sentence before the colon may name the job ("FLOAT
+  // COVERAGE: Pulmonology, Rheumatology…", "The Float Pool MA covers seven clinics: GI, Neurology…").
+  let from = clause.from;
+  while (from > 0 && seg.tokens[from - 1]!.line === clause.line) from--;
+  for (let i = from; i < clause.to; i++) {
+    const t = seg.tokens[i]!;
+    if (t.section !== 'intro' && t.section !== 'about') return false;
+    const norm = t.word.norm;
+    if (HOLDER_WORDS.has(norm) || CANDIDATE_WORDS.has(norm) || JOB_WORDS.has(norm)) return false;
+  }
+  return true;
+}
+/** How many specialties make a clause without the job's words a list of the employer's service lines. */
+const SERVICE_LINE_LIST = 3;
+
 /** The words employerServicesFrom's first three forms start from. */
 const EMPLOYER_SUBJECTS = new Set(['we', 'were', 'our', 'is', 'are']);
 /** How far into a clause the employer's subject and verb are looked for. */

@@ -420,6 +420,25 @@ describe('analyzePosting: aliases', () => {
     expect(ids('You will work alongside RNs and LPNs').filter((id) => id.startsWith('cert.'))).toEqual([]);
   });
 
+  it.each<[string, string[]]>([
+    // the employer's service lines, whatever the verb
+    [
+      'Our network includes six hospitals, a heart and vascular institute, a comprehensive cancer center, orthopedic and spine services and a children’s hospital.\n\nDuties:\n- Room patients',
+      [],
+    ],
+    // a float pool's departments, named with the job
+    [
+      'FLOAT COVERAGE: the Rheumatology, Endocrinology and Cardiology clinics\n\nDuties:\n- Room patients',
+      ['specialty.cardiology', 'specialty.endocrinology', 'specialty.rheumatology'],
+    ],
+    [
+      'You will float between the Pediatrics, Dermatology and Cardiology clinics.',
+      ['specialty.cardiology', 'specialty.dermatology', 'specialty.pediatrics'],
+    ],
+  ])('reads the specialties of %j', (body, specialties) => {
+    expect(analyzePosting({ text: posting(body) }, lexicon).attributes.specialties).toEqual(specialties);
+  });
+
   it('reads a credential among the conditions of employment as required, and nothing else there', () => {
     const body =
       'Duties:\n- Room patients\n\nConditions of Employment:\n- Must obtain and maintain current BLS certification\n- Pass a background check and a drug screen\n- Proof of flu vaccine\n\nSPECIAL REQUIREMENTS\nCurrent CPR certification or obtain it within 30 days of hire.';
