@@ -265,6 +265,16 @@ const PRESENT: Array<[string, string]> = [
   ['Document administration in the eMAR', 'admin.ehr'],
   ['Keep the referral log up to date', 'admin.medical-records'],
   ['Relay abnormal findings to the provider', 'admin.lab-results'],
+  // informal ads
+  ['Help with I&Ds and lac repairs', 'clinical.assist-provider'],
+  ['Assisting w/ scopes & ear cleanings', 'clinical.assist-provider'],
+  ['Assist the Mohs surgeon and apply pressure dressings', 'clinical.assist-provider'],
+  ['Assist the Mohs surgeon and apply pressure dressings', 'clinical.wound-care'],
+  ['you will also take bp and put on holters', 'clinical.vital-signs'],
+  ['centricity exp a plus', 'ehr.centricity'],
+  ['Clean and dress minor cuts', 'clinical.wound-care'],
+  ['Post-accident drug & alcohol collections', 'clinical.specimens'],
+  ['Hearing conservation testing', 'clinical.screenings'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -285,6 +295,7 @@ const ABSENT: Array<[string, string]> = [
   ['Teach injection technique for fertility medications', 'clinical.injections'],
   ['Verify benefits for infusion and injection patients', 'clinical.injections'],
   ['Pass medications per the MAR', 'admin.ehr'],
+  ['Our culture of patient centricity', 'ehr.centricity'],
   ['Run the autoclave and keep sterilization logs', 'admin.medical-records'],
   ['Filing Deadline: March 3', 'admin.medical-records'],
   ['Enters examination findings in the chart', 'admin.lab-results'],
