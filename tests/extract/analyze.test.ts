@@ -275,6 +275,16 @@ const PRESENT: Array<[string, string]> = [
   ['Clean and dress minor cuts', 'clinical.wound-care'],
   ['Post-accident drug & alcohol collections', 'clinical.specimens'],
   ['Hearing conservation testing', 'clinical.screenings'],
+  // specialty clinics' own wording
+  ['Fit patients with CPAP masks and other equipment', 'clinical.casting'],
+  ['Measure legs and fit compression stockings', 'clinical.casting'],
+  ['Apply total contact casts under provider direction', 'clinical.casting'],
+  ['Book colonoscopies, EGDs and capsule studies', 'admin.scheduling'],
+  ['Schedule in-lab polysomnograms and titration studies', 'admin.scheduling'],
+  ['Turn over rooms between patients', 'clinical.room-cleaning'],
+  ['Clean and prep infusion bays between patients', 'clinical.room-cleaning'],
+  ['Run H. pylori urea breath tests in clinic', 'clinical.lab-tests'],
+  ['Coordinate chest CTs at the hospital', 'admin.referrals'],
 ];
 
 // [sentence, a concept id that must NOT be found]
@@ -296,6 +306,9 @@ const ABSENT: Array<[string, string]> = [
   ['Verify benefits for infusion and injection patients', 'clinical.injections'],
   ['Pass medications per the MAR', 'admin.ehr'],
   ['Our culture of patient centricity', 'ehr.centricity'],
+  ['Measure legs and fit compression stockings', 'admin.inventory'],
+  ['Schedule in-lab polysomnograms and titration studies', 'admin.referrals'],
+  ['Schedule outside MRIs and sleep studies with imaging centers', 'admin.scheduling'],
   ['Run the autoclave and keep sterilization logs', 'admin.medical-records'],
   ['Filing Deadline: March 3', 'admin.medical-records'],
   ['Enters examination findings in the chart', 'admin.lab-results'],
