@@ -93,6 +93,8 @@ describe('segmentText: headings and sections', () => {
       'Phlebotomy',
       'requirements',
     ],
+    ['Preferred:\n- Epic\nF. REQUIRED KNOWLEDGE AND ABILITIES\nKnowledge of HIPAA', 'HIPAA', 'requirements'],
+    ['Physical Abilities\n- Lift 25 pounds', 'Lift', 'physical'],
     [
       'Duties\n- Room patients\n\nMust Also Possess\nAbility to work under pressure',
       'pressure',
