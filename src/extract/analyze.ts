@@ -120,7 +120,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   });
   const listsServiceLines = (mention: Mention) => {
     const from = employerFrom(mention.clause);
-    if (from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES) return true;
+    if (from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES)
+      return true;
     return namesServiceLines(seg, mention.clause, specialtiesOf(mention.clause));
   };
 

@@ -1,6 +1,13 @@
 // Stage 5: the level each mention states, and the rules that decide whether it asks anything of
 // the candidate at all.
-import { type Level, type Lexicon, lexiconMatcher, matchTrie, type SectionKind, stemWord } from '../lexicon/index.js';
+import {
+  type Level,
+  type Lexicon,
+  lexiconMatcher,
+  matchTrie,
+  type SectionKind,
+  stemWord,
+} from '../lexicon/index.js';
 import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
@@ -85,11 +92,16 @@ function isSoughtToDo(seg: Segmented, cue: CueHit, mentionStart: number): boolea
 }
 
 /**
- * A credential named among the conditions of employment ("Special Requirements: current CPR
- * certification", "Must obtain and maintain BLS"): those sections say nothing else the job asks.
+ * What the conditions of employment may ask besides checks and vaccines: a credential ("Special
+ * Requirements: current CPR certification", "Must obtain and maintain BLS") or a language
+ * ("Bilingual (Spanish/English) skills are desirable"). Nothing else there is the job's.
  */
-export function isConditionsCredential(section: SectionKind, mention: Pick<Mention, 'info'>): boolean {
-  return section === 'conditions' && mention.info?.category === 'cert';
+export function isAskedAmongConditions(concept: string): boolean {
+  return concept.startsWith('cert.') || concept === 'soft.bilingual';
+}
+
+function isConditionsCredential(section: SectionKind, mention: Pick<Mention, 'concept'>): boolean {
+  return section === 'conditions' && isAskedAmongConditions(mention.concept);
 }
 
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
@@ -111,6 +123,9 @@ export function levelOf(
   // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
   if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';
+  // Among the conditions a language counts only when asked in so many words ("…are desirable"), not
+  // in a supplemental question ("List any languages other than English you speak").
+  if (token.section === 'conditions' && !cue && !mention.concept.startsWith('cert.')) return null;
   switch (cue?.kind) {
     case 'benefit':
       return null;

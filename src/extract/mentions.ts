@@ -9,6 +9,7 @@ import {
   matchTrie,
   type TrieMatch,
 } from '../lexicon/index.js';
+import { isAskedAmongConditions } from './levels.js';
 import { type Clause, SEP_COMMA, type Segmented, SILENT_SECTIONS, type Token } from './segment.js';
 import { sortSmall } from './sort-small.js';
 
@@ -105,6 +106,8 @@ interface OwnerGroup {
   credential: boolean;
   /** The aliases' concepts. */
   concepts: Set<string>;
+  /** Whether every concept may be asked among the conditions of employment (isAskedAmongConditions). */
+  askedAmongConditions: boolean;
 }
 
 /** Indexed by the concept trie's out numbers (TrieMatch.out), so each set of owners' group is built once. */
@@ -123,6 +126,7 @@ function groupOf(lexicon: Lexicon, aliases: CompiledAlias[]): OwnerGroup {
     categoryList: [...categories],
     credential: aliases.some(isCredential),
     concepts: new Set(aliases.map((a) => a.concept)),
+    askedAmongConditions: aliases.every((a) => isAskedAmongConditions(a.concept)),
   };
 }
 
@@ -272,7 +276,7 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
     for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
       let group = ownerGroup(lexicon, groups, match);
-      if (silence === CONDITIONS && !(group.categories.size === 1 && group.categories.has('cert'))) continue;
+      if (silence === CONDITIONS && !group.askedAmongConditions) continue;
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;

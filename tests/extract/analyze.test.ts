@@ -477,6 +477,16 @@ describe('analyzePosting: aliases', () => {
         analyzePosting({ text: posting('Conditions of Employment:\n- We offer free BLS classes') }, lexicon),
       ),
     ).toEqual({});
+    // a language asked in so many words; not a supplemental question
+    const special = (line: string) =>
+      levelsOf(
+        analyzePosting(
+          { text: posting(`Duties:\n- Room patients\n\nSPECIAL REQUIREMENTS\n${line}`) },
+          lexicon,
+        ),
+      );
+    expect(special('Bilingual (Spanish/English) skills are desirable.')['soft.bilingual']).toBe('preferred');
+    expect(special('List any languages other than English you speak.')['soft.bilingual']).toBeUndefined();
   });
 });
 
