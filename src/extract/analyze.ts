@@ -29,6 +29,8 @@ import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js'
 
 const RANK: Record<Level, number> = { required: 3, preferred: 2, duty: 1 };
 const MAX_EVIDENCE = 20;
+/** Singular setting nouns after a list of specialties: the list names one clinic's fields. */
+const ONE_SETTING = new Set(['clinic', 'practice', 'office']);
 /** How many specialties among an employer's services make them its service lines. */
 const SERVICE_LINES = 2;
 
@@ -113,9 +115,16 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   // A clause of the opening that lists three or more specialties and no word of the job is the
   // employer's description, whatever its verb ("Our network includes a cancer center, a heart
   // institute, orthopedic and spine services…").
+  // (A list that names one clinic, "a busy Cardiology, Pulmonology and Endocrinology clinic", is the
+  // job's setting: counted as none.)
   const specialtiesOf = perClause((c) => {
     const seen = new Set<string>();
-    for (const m of mentions) if (m.clause === c && m.info?.category === 'specialty') seen.add(m.concept);
+    for (const m of mentions) {
+      if (m.clause !== c || m.info?.category !== 'specialty') continue;
+      const last = seg.tokens[m.match.end - 1]!.word.norm;
+      if (ONE_SETTING.has(last) || ONE_SETTING.has(seg.tokens[m.match.end]?.word.norm ?? '')) return 0;
+      seen.add(m.concept);
+    }
     return seen.size;
   });
   const listsServiceLines = (mention: Mention) => {

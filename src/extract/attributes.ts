@@ -89,7 +89,7 @@ const EXPERIENCE_UNIT = /year|yr|month/i;
  * sent most lines through every pattern). EMPLOYMENT_WORD tests one word (its inner apostrophe is a
  * boundary, as for the patterns: "O'FT"), EMPLOYMENT_HINT a whole line with the same words.
  */
-const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract(?:or)?|assignment|duration|travel|1099|seasonal|locums?|hours?|hrs?|ft|pt|(?:fixed)?term)`;
+const EMPLOYMENT_WORDS = String.raw`\d*(?:full(?:time)?|part(?:time)?|(?:per)?diem|prn|temp(?:orary)?|contract(?:or)?|assignment|duration|travel(?:ing)?|1099|seasonal|locums?|hours?|hrs?|ft|pt|(?:fixed)?term)`;
 const EMPLOYMENT_WORD = new RegExp(`(?:^|['’])${EMPLOYMENT_WORDS}(?:['’]|$)`, 'i');
 const EMPLOYMENT_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])${EMPLOYMENT_WORDS}(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -222,7 +222,7 @@ const EMPLOYMENT_PATTERNS: Array<[EmploymentType, RegExp]> = [
   // Assistant", "Assignment length: 13 weeks", "Duration: 13 weeks".
   [
     'temporary',
-    /\(\s*contract\s*\)|\bindependent\s+contractor\b|\b1099\b(?=[\s-]+(?:contract|contractor|position|role|basis|engagement|\)))|\btravel(?:ing)?\s+(?:medical\s+assistants?|MAs?|CMAs?|RMAs?|clinicians?|positions?|jobs?|roles?)\b|\b(?:assignment|contract)\s+(?:length|duration)\s*:\s*\d+|\bduration\s*:\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b/i,
+    /\(\s*contract\s*\)|\bindependent\s+contractor\b|\b1099\b(?=[\s-]+(?:contract|contractor|position|role|basis|engagement|\)))|\btravel(?:ing)?\s+(?:medical\s+assistants?|MAs?|CMAs?|RMAs?|clinicians?|positions?|jobs?|roles?)\b|\b(?:assignment|contract)\s+(?:length|duration)\s*:\s*\d+|^\W*duration\s*:\s*\d+[\s-]*(?:weeks?|wks?|months?|mos?)\b/i,
   ],
 ];
 /** "Job Types: Full-time, Contract" (the word's own offset is where it is stated). */
@@ -281,8 +281,14 @@ const RANGE_TO = String.raw`\s*(?:-|–|—|to)\s*`;
 const MONEY_RE = new RegExp(String.raw`\$\s?${AMOUNT}(\+)?(?:${RANGE_TO}(?:\$\s?)?${AMOUNT})?`, 'g');
 const NOT_BASE_PAY =
   /bonus|differential|reimburs|sign[\s-]?on|stipend|allowance|incentive|401|\bmatch|discount|tuition|referral|relocation|premium|per diem rate|\bbill(?:ing)?\s+rate/i;
-/** A period, then an aside in parentheses: "$24–$27/hour (housing stipend available)" is the pay. */
-const PERIOD_THEN_ASIDE = /^\s*(?:\/|per|an?)?\s*(?:hr|hour|hourly|yr|year|annum|annually)\b\.?\s*\(/i;
+/**
+ * A period, then an aside on something else on offer: "$24–$27/hour (housing stipend available)" is
+ * the pay; "$8/hour (weekend differential)" is not.
+ */
+const PERIOD_THEN_ASIDE =
+  /^\s*(?:\/|per|an?)?\s*(?:hr|hour|hourly|yr|year|annum|annually)\b\.?\s*(?=\([^)]*\b(?:available|eligible|offered|included|optional)\b[^)]*\))/i;
+/** The least salary a year that an amount per month, pay period or week can be (not a weekly credit). */
+const MIN_YEARLY_PAY = 15_000;
 /** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
 const PLUS_RE = /,?\s*(?:\bplus\b|\+\s|\band\s+(?:an?\s+)?(?:\$|\w+\s+bonus))/i;
 const OTHER_ROLE_AFTER = /^[^$\n]{0,14}?\(?\b(?:LPN|LVN|RN|CNA|NP|nurse|[Uu]ltrasound|[Ss]onograph\w*)\b/;
@@ -303,7 +309,6 @@ function periodNear(after: string, before: string): Period | undefined {
   if (/^\s*\+?\s*(?:(?:\/|per|an?|each)\s*(?:wk\b|week)|weekly)/.test(a)) return 'week';
   const b = before.slice(-30).toLowerCase();
   if (/hourly|per hour|wage/.test(b)) return 'hour';
-  if (/bi-?weekly/.test(b)) return 'biweekly';
   if (/salary|annual|yearly/.test(b)) return 'year';
   return undefined;
 }
@@ -383,12 +388,13 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       const after = line.text.slice(at + m[0].length);
       // The clause around the amount: text since the last sentence end, to the next one.
       const clauseStart = Math.max(line.text.lastIndexOf('. ', at), line.text.lastIndexOf('; ', at), 0);
-      const clauseEndRaw = line.text.slice(at).search(/[.;](\s|$)(?!\d)/);
+      // (A pipe parts a job board's fields: "PAY RATE: $20/hr (W2) | BILL RATE: $31/hr".)
+      const clauseEndRaw = line.text.slice(at).search(/[.;|](\s|$)(?!\d)/);
       // What follows "plus" is another amount's ("$21/hr, plus $2/hr night differential", "$18-$22
       // an hour plus a quarterly bonus"): it does not make this one a bonus.
       let clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
       const aside = PERIOD_THEN_ASIDE.exec(line.text.slice(at + m[0].length));
-      if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length - 1);
+      if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length);
       const plus = PLUS_RE.exec(line.text.slice(at + m[0].length, clauseEnd));
       const clause = line.text.slice(clauseStart, plus ? at + m[0].length + plus.index : clauseEnd);
       if (NOT_BASE_PAY.test(clause.replace(/\bper diem\b(?! rate)/i, ''))) continue;
@@ -399,11 +405,11 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       const period = periodNear(after, before) ?? (low < 200 ? 'hour' : low >= 10_000 ? 'year' : undefined);
       if (!period) continue;
       if (period === 'hour' && low < FEDERAL_MINIMUM_WAGE) continue; // a differential, not base pay
+      const scale = PER_YEAR[period];
+      if (scale > 1 && low * scale < MIN_YEARLY_PAY) continue; // "$25 weekly lunch credit"
       if (high !== undefined && high > low) {
-        const scale = PER_YEAR[period];
-        return scale === 1
-          ? { min: low, max: high, period: period as Pay['period'] }
-          : { min: low * scale, max: high * scale, period: 'year' };
+        if (period === 'hour') return { min: low, max: high, period };
+        return { min: low * scale, max: high * scale, period: 'year' };
       }
       singles.push({
         value: low,

@@ -12,12 +12,23 @@ import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
 
-// A credential among the conditions of employment ("Must obtain and maintain current BLS") is asked.
 const SECTION_LEVEL: Record<string, Level> = {
   requirements: 'required',
   preferred: 'preferred',
   conditions: 'required',
 };
+
+/** Words of a clause that gives a credential's training rather than asking for the credential. */
+const TRAINING_GIVEN = new Set(
+  'provided provide provides offered offer offers free paid reimbursed reimburse training class classes course'.split(
+    ' ',
+  ),
+);
+
+function givesTraining(seg: Segmented, clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (TRAINING_GIVEN.has(seg.tokens[i]!.word.norm)) return true;
+  return false;
+}
 /** Words that make a specialty mention a question of the candidate's experience. */
 const EXPERIENCE_STEMS = new Set(
   ['experience', 'background', 'familiarity', 'knowledge', 'expertise', 'exposure'].map((w) => stemWord(w)),
@@ -124,8 +135,14 @@ export function levelOf(
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
   if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';
   // Among the conditions a language counts only when asked in so many words ("…are desirable"), not
-  // in a supplemental question ("List any languages other than English you speak").
-  if (token.section === 'conditions' && !cue && !mention.concept.startsWith('cert.')) return null;
+  // in a supplemental question ("List any languages other than English you speak"); a credential
+  // named there is asked unless the clause gives it ("BLS training provided after hire").
+  if (
+    token.section === 'conditions' &&
+    !cue &&
+    (!mention.concept.startsWith('cert.') || givesTraining(seg, mention.clause))
+  )
+    return null;
   switch (cue?.kind) {
     case 'benefit':
       return null;
@@ -209,6 +226,9 @@ const HOLDER_WORDS = new Set(
     ' ',
   ),
 );
+/** How many specialties make a clause without the job's words a list of the employer's service lines. */
+const SERVICE_LINE_LIST = 3;
+
 /** Words that put the job's holder in a clause: one that names several departments may be a float pool's. */
 const JOB_WORDS = new Set(
   'float floats floating rotate rotates rotating rotation assigned assignment cover covers covering support supports supporting work works working join'.split(
@@ -236,8 +256,6 @@ export function namesServiceLines(seg: Segmented, clause: Clause, specialties: n
   }
   return true;
 }
-/** How many specialties make a clause without the job's words a list of the employer's service lines. */
-const SERVICE_LINE_LIST = 3;
 
 /** The words employerServicesFrom's first three forms start from. */
 const EMPLOYER_SUBJECTS = new Set(['we', 'were', 'our', 'is', 'are']);

@@ -185,11 +185,15 @@ function sharedTokens(a: TrieMatch, b: TrieMatch): number {
   return shared;
 }
 
+/** How many words may lie between the first object and the second ("and diagnostic imaging"). */
+const SECOND_OBJECT_GAP = 2;
+
 /**
  * Whether two matches that share only their first word are two objects of it, as in "Schedules
- * endoscopy, imaging and surgeries" or "schedule appointments and imaging": the list goes on after
- * the one that ends first (a comma, "and", "or"), and the other's next word lies past it. ("Take
- * weight-bearing x-rays" and "schedule patients for outside testing" hold one object each.)
+ * endoscopy, imaging and surgeries" or "schedule appointments and imaging": a comma, "and" or "or"
+ * follows the one that ends first, and the other's next word comes at most two words later. ("Take
+ * weight-bearing x-rays" and "schedule patients for outside testing" hold one object each, and
+ * "schedule appointments, greet patients and review tests" has a verb of its own in between.)
  */
 function isSecondObject(tokens: readonly Token[], a: TrieMatch, b: TrieMatch): boolean {
   if (a.start !== b.start || a.words < 2 || b.words < 2) return false;
@@ -197,7 +201,7 @@ function isSecondObject(tokens: readonly Token[], a: TrieMatch, b: TrieMatch): b
   let next = second.start + 1;
   while (next < second.end && !matchHasToken(second, next)) next++;
   const after = tokens[first.end];
-  if (!after || next < first.end) return false;
+  if (!after || next < first.end || next - first.end > SECOND_OBJECT_GAP) return false;
   return after.sep === SEP_COMMA || after.word.norm === 'and' || after.word.norm === 'or';
 }
 

@@ -738,8 +738,12 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       setSection(raw, from, to, 'title');
     } else {
       // A standalone heading line. (Only a candidate, at most 8 words, needs the scan for inner breaks.)
-      // An outline number ("III. ESSENTIAL FUNCTIONS", "B) Qualifications") is not one of its words.
-      const labelFrom = isOutlineNumber(text, raw, from, to) ? from + 1 : from;
+      // An outline number ("III. ESSENTIAL FUNCTIONS", "B) Qualifications") is not one of its words; a
+      // digit only before capitals ("3. RESPONSIBILITIES"): "2) Education" in a numbered duty list is an item.
+      const outline =
+        isOutlineNumber(text, raw, from, to) &&
+        (!isDigitCode(raw[from]!.word.surface.charCodeAt(0)) || isAllCaps(trimmed));
+      const labelFrom = outline ? from + 1 : from;
       const labelWords = to - labelFrom;
       let innerHard = false;
       if (labelWords <= 8)

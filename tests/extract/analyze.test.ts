@@ -226,6 +226,8 @@ const PRESENT: Array<[string, string]> = [
   ['Obtain prior auths for imaging', 'admin.prior-authorization'],
   // the MA's own injections beside a provider's procedure
   ['Administer B12 injections and assist with joint injections', 'clinical.injections'],
+  ['Assist the physician with procedures and administer injections', 'clinical.injections'],
+  ['Assist providers with exams, give injections and draw blood', 'clinical.injections'],
   ['We are looking for an MA who can provide injections', 'clinical.injections'],
   ['Our medical assistants perform injections and EKGs', 'clinical.ekg'],
   // patient education worded around the family, the topic or the materials
@@ -260,7 +262,6 @@ const PRESENT: Array<[string, string]> = [
   ['Schedules endoscopy, imaging and surgeries', 'admin.referrals'],
   // charting named by its place after a list, or in a named system
   ['Take vitals and document injury, pain location and current meds in the chart', 'admin.ehr'],
-  ['Reconciles medication lists in Epic', 'admin.ehr'],
   ['Records encounters and procedure notes in Oracle Health PowerChart', 'admin.ehr'],
   ['Document administration in the eMAR', 'admin.ehr'],
   ['Keep the referral log up to date', 'admin.medical-records'],
@@ -306,6 +307,18 @@ const ABSENT: Array<[string, string]> = [
   ['Verify benefits for infusion and injection patients', 'clinical.injections'],
   ['Pass medications per the MAR', 'admin.ehr'],
   ['Our culture of patient centricity', 'ehr.centricity'],
+  // wordings near the new aliases that say something else (a review's examples)
+  ['Schedule appointments, greet patients and review diagnostic tests', 'admin.referrals'],
+  ['Set up rooms for patients', 'clinical.rooming'],
+  ['Our clinic has 12 rooms and sees 40 patients a day', 'clinical.rooming'],
+  ['Demonstrate safe use of equipment', 'clinical.patient-education'],
+  ['Take pride in our team culture', 'clinical.specimens'],
+  ['Assist with tasks within scope of practice', 'clinical.assist-provider'],
+  ['Administer breathing treatments and maintain supply inventory', 'clinical.screenings'],
+  ['Enjoy a flexible schedule around your studies', 'admin.scheduling'],
+  ['Book cosmetic consultations', 'admin.referrals'],
+  ['Take vitals and escort patients to x-ray', 'clinical.xray'],
+  ['Prepare rooms for PT sessions', 'clinical.rooming'],
   ['Measure legs and fit compression stockings', 'admin.inventory'],
   ['Schedule in-lab polysomnograms and titration studies', 'admin.referrals'],
   ['Schedule outside MRIs and sleep studies with imaging centers', 'admin.scheduling'],
@@ -449,6 +462,11 @@ describe('analyzePosting: aliases', () => {
     [
       'Our network includes six hospitals, a heart and vascular institute, a comprehensive cancer center, orthopedic and spine services and a children’s hospital.\n\nDuties:\n- Room patients',
       [],
+    ],
+    // one clinic's fields are the job's setting
+    [
+      'We are a busy Cardiology, Pulmonology and Endocrinology clinic.',
+      ['specialty.cardiology', 'specialty.endocrinology', 'specialty.pulmonology'],
     ],
     // a float pool's departments, named with the job
     [

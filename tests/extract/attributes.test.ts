@@ -121,6 +121,8 @@ describe('employmentType', () => {
     ['Duration: 13 weeks', 'temporary'],
     ['Engagement: Independent contractor (1099), event-based', 'temporary'],
     ['Must travel between our three clinics', null],
+    ['Training duration: 6 weeks', null],
+    ['Traveling MA - Urgent Care (13 weeks)', 'temporary'],
     // a clinic's patients' seasonal allergies, and experience counted full-time, are no job type
     ['We treat seasonal allergies, asthma and eczema', null],
     ['Seasonal position through flu season', 'temporary'],
@@ -178,6 +180,9 @@ describe('pay', () => {
       { min: 22, max: 25, period: 'hour' },
     ],
     ['Sign-on bonus: $500 (paid after 90 days)', null],
+    ['Weekend shift: $8/hour (weekend differential)', null],
+    ['We pay biweekly! Starting at $19 - $22 DOE', { min: 19, max: 22, period: 'hour' }],
+    ['$25 weekly lunch credit', null],
   ])('%j → %j', (body, pay) => {
     expect(attributes(body).pay).toEqual(pay);
   });

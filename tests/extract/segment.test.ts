@@ -95,6 +95,9 @@ describe('segmentText: headings and sections', () => {
     ],
     ['Preferred:\n- Epic\nF. REQUIRED KNOWLEDGE AND ABILITIES\nKnowledge of HIPAA', 'HIPAA', 'requirements'],
     ['Physical Abilities\n- Lift 25 pounds', 'Lift', 'physical'],
+    // a numbered duty list's item is no heading
+    ['Duties:\n1) Room patients\n2) Education\n3) Draw blood', 'Draw', 'responsibilities'],
+    ['About Us\nWe are a clinic.\n3. RESPONSIBILITIES\n- Draw blood', 'Draw', 'responsibilities'],
     [
       'Duties\n- Room patients\n\nMust Also Possess\nAbility to work under pressure',
       'pressure',
