@@ -102,36 +102,32 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   const employerFrom = perClause((c) => employerServicesFrom(seg, c));
 
   const mentions = findMentions(seg, lexicon);
-  // A clause that lists several specialties among the employer's services ("a system with a cancer
-  // institute, a children's hospital…") names its service lines, not the job's. (Counted only for
-  // the rare clause that describes the employer.)
-  const serviceLinesOf = perClause((c) => {
-    const from = employerFrom(c);
-    const after = new Set<string>();
-    for (const m of mentions)
-      if (m.clause === c && m.info?.category === 'specialty' && m.match.start > from) after.add(m.concept);
-    return after.size;
-  });
-  // A clause of the opening that lists three or more specialties and no word of the job is the
-  // employer's description, whatever its verb ("Our network includes a cancer center, a heart
-  // institute, orthopedic and spine services…").
-  // (A list that names one clinic, "a busy Cardiology, Pulmonology and Endocrinology clinic", is the
-  // job's setting: counted as none.)
+  // Each clause's distinct specialties, in one pass over its mentions: those after the employer's
+  // service verb ("a system with a cancer institute, a children's hospital…" names its service lines,
+  // not the job's), and all it lists (an opening clause that lists three or more and no word of the
+  // job is the employer's description, whatever its verb: "Our network includes a cancer center, a
+  // heart institute, orthopedic and spine services…"). A list that names one clinic ("a busy
+  // Cardiology, Pulmonology and Endocrinology clinic") is the job's setting: it lists none.
   const specialtiesOf = perClause((c) => {
-    const seen = new Set<string>();
+    const from = employerFrom(c);
+    const listed = new Set<string>();
+    const afterEmployer = new Set<string>();
+    let oneClinic = false;
     for (const m of mentions) {
       if (m.clause !== c || m.info?.category !== 'specialty') continue;
       const last = seg.tokens[m.match.end - 1]!.word.norm;
-      if (ONE_SETTING.has(last) || ONE_SETTING.has(seg.tokens[m.match.end]?.word.norm ?? '')) return 0;
-      seen.add(m.concept);
+      if (ONE_SETTING.has(last) || ONE_SETTING.has(seg.tokens[m.match.end]?.word.norm ?? ''))
+        oneClinic = true;
+      listed.add(m.concept);
+      if (m.match.start > from) afterEmployer.add(m.concept);
     }
-    return seen.size;
+    return { afterEmployer: afterEmployer.size, listed: oneClinic ? 0 : listed.size };
   });
   const listsServiceLines = (mention: Mention) => {
     const from = employerFrom(mention.clause);
-    if (from >= 0 && mention.match.start > from && serviceLinesOf(mention.clause) >= SERVICE_LINES)
-      return true;
-    return namesServiceLines(seg, mention.clause, specialtiesOf(mention.clause));
+    const specialties = specialtiesOf(mention.clause);
+    if (from >= 0 && mention.match.start > from && specialties.afterEmployer >= SERVICE_LINES) return true;
+    return namesServiceLines(seg, mention.clause, specialties.listed);
   };
 
   interface Found {

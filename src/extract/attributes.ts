@@ -390,11 +390,11 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       const clauseStart = Math.max(line.text.lastIndexOf('. ', at), line.text.lastIndexOf('; ', at), 0);
       // (A pipe parts a job board's fields: "PAY RATE: $20/hr (W2) | BILL RATE: $31/hr".)
       const clauseEndRaw = line.text.slice(at).search(/[.;|](\s|$)(?!\d)/);
+      let clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
+      const aside = PERIOD_THEN_ASIDE.exec(after);
+      if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length);
       // What follows "plus" is another amount's ("$21/hr, plus $2/hr night differential", "$18-$22
       // an hour plus a quarterly bonus"): it does not make this one a bonus.
-      let clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
-      const aside = PERIOD_THEN_ASIDE.exec(line.text.slice(at + m[0].length));
-      if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length);
       const plus = PLUS_RE.exec(line.text.slice(at + m[0].length, clauseEnd));
       const clause = line.text.slice(clauseStart, plus ? at + m[0].length + plus.index : clauseEnd);
       if (NOT_BASE_PAY.test(clause.replace(/\bper diem\b(?! rate)/i, ''))) continue;

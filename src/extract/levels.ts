@@ -111,7 +111,8 @@ export function isAskedAmongConditions(concept: string): boolean {
   return concept.startsWith('cert.') || concept === 'soft.bilingual';
 }
 
-function isConditionsCredential(section: SectionKind, mention: Pick<Mention, 'concept'>): boolean {
+/** Whether a mention in a silent section may still ask something: only isAskedAmongConditions's, there. */
+function mayAskInSilence(section: SectionKind, mention: Pick<Mention, 'concept'>): boolean {
   return section === 'conditions' && isAskedAmongConditions(mention.concept);
 }
 
@@ -123,7 +124,7 @@ export function levelOf(
   cuesOf: (c: Clause) => CueHit[],
 ): Verdict {
   const token = seg.tokens[mention.match.start]!;
-  if (SILENT_SECTIONS.has(token.section) && !isConditionsCredential(token.section, mention)) return null;
+  if (SILENT_SECTIONS.has(token.section) && !mayAskInSilence(token.section, mention)) return null;
   let cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
   if (cue?.dir === 'post' && cue.kind !== 'benefit' && ownsPostCue(seg, lexicon, mention.match.end, cue))
     cue = undefined;

@@ -246,20 +246,21 @@ interface Candidate {
   group: OwnerGroup;
 }
 
-const SPOKEN = 0;
-const SILENT = 1;
-/** Silent but for credentials: the conditions of employment ("Must maintain current BLS"). */
-const CONDITIONS = 2;
+/**
+ * 'silent' when every word of the clause lies in a section that states nothing the job asks;
+ * 'conditions' when they all lie among the conditions of employment, which ask only credentials and
+ * languages (isAskedAmongConditions: "Must maintain current BLS"); 'spoken' otherwise.
+ */
+type Silence = 'spoken' | 'silent' | 'conditions';
 
-/** Whether every word of the clause lies in a section that states nothing the job asks (SILENT), or nothing but credentials (CONDITIONS). */
-function silenceOf(seg: Segmented, clause: Clause): number {
+function silenceOf(seg: Segmented, clause: Clause): Silence {
   let conditions = true;
   for (let i = clause.from; i < clause.to; i++) {
     const section = seg.tokens[i]!.section;
-    if (!SILENT_SECTIONS.has(section)) return SPOKEN;
+    if (!SILENT_SECTIONS.has(section)) return 'spoken';
     if (section !== 'conditions') conditions = false;
   }
-  return conditions ? CONDITIONS : SILENT;
+  return conditions ? 'conditions' : 'silent';
 }
 
 /** Alias matches per clause, context-checked, overlaps resolved longest-first. */
@@ -273,14 +274,14 @@ export function findMentions(seg: Segmented, lexicon: Lexicon): Mention[] {
   for (const clause of seg.clauses) {
     // Benefits, the company, EEO text…: levelOf would drop every mention, so none is looked for.
     const silence = silenceOf(seg, clause);
-    if (silence === SILENT) continue;
+    if (silence === 'silent') continue;
     const matches = matchTrie(matcher.concept, seg.tokens, clause.from, clause.to);
     if (matches.length === 0) continue;
     candidates.length = 0;
     for (const match of matches) {
       if (seg.tokens[match.start]!.heading) continue;
       let group = ownerGroup(lexicon, groups, match);
-      if (silence === CONDITIONS && !group.askedAmongConditions) continue;
+      if (silence === 'conditions' && !group.askedAmongConditions) continue;
       if (group.conditioned) {
         const aliases = group.aliases.filter((a) => conditionsHold(a, scan, clause, match));
         if (aliases.length === 0) continue;
