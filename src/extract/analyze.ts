@@ -156,12 +156,12 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     const category = concept.category;
     const first = seg.tokens[mention.match.start]!;
     const last = seg.tokens[mention.match.end - 1]!;
-    let level = verdict;
+    let level: Level = verdict === 'given' ? 'duty' : verdict;
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
       if (first.section !== 'title' && listsServiceLines(mention)) continue;
       if (!specialtyAsked(seg, mention)) level = 'duty';
-      if (mention.alias.weak && !placesJob(mention, seg, lexicon, verdict)) continue;
+      if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;
       if (describesOccupation(seg, mention.clause)) continue;
     }
     if (category === 'cert') {
@@ -172,6 +172,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       if (window !== null) {
         level = 'required';
         certWindowDays ??= window;
+      } else if (verdict === 'given') {
+        continue;
       } else if (level === 'duty' && concept.otherRole) {
         continue;
       } else if (level === 'duty') {

@@ -37,7 +37,11 @@ const EXPERIENCE_STEMS = new Set(
 /** Words besides the specialty on a qualification line that asks for it ("Dermatology a plus"). */
 const MAX_OTHER_WORDS_OF_A_SPECIALTY_LINE = 2;
 
-export type Verdict = Level | null;
+/**
+ * A mention's level; 'given' when the employer gives a credential ("BLS certification will be
+ * provided", "we'll train you for your CCMA"): asked only if a window says by when it must be held.
+ */
+export type Verdict = Level | 'given' | null;
 
 const LIST_JOINERS = new Set(['and', 'or', '&']);
 const PREDICATE_VERBS = new Set(['is', 'are', 'will', 'would']);
@@ -150,6 +154,7 @@ export function levelOf(
     case 'negation':
       return null; // waived: "certification not required" is not present (taxonomy)
     case 'waiver':
+      return mention.concept.startsWith('cert.') ? 'given' : 'duty';
     case 'duty':
       return 'duty';
     case 'required':

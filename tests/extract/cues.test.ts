@@ -86,6 +86,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Must obtain BLS within 90 days of hire.', 'cert.bls', 'required'],
   ['CCMA preferred or willingness to obtain within 12 months', 'cert.ccma', 'required'],
   ['RMA preferred or willingness to obtain within 12 months.', 'cert.rma', 'required'],
+  // a credential the employer trains for is asked only with a window
+  ["Requirements:\n- We'll train you and get you CCMA certified within 90 days", 'cert.ccma', 'required'],
+  ['Requirements:\n- BLS certification required, training provided', 'cert.bls', 'required'],
   // an employer's "we" that turns to the candidate asks the quality
   ['We need a team player who is compassionate.', 'soft.empathy', 'required'],
   ['We value teamwork and compassion.', 'soft.teamwork', 'duty'],
@@ -160,6 +163,9 @@ const ABSENT: Array<[string, string]> = [
   ['No certification required. Draw blood.', 'cert.ma-any'],
   ['We offer free BLS classes.', 'cert.bls'],
   ['We provide BLS certification classes', 'cert.bls'],
+  // a credential the employer gives, with no window to hold it by
+  ['Requirements:\n- BLS certification will be provided', 'cert.bls'],
+  ['Requirements:\n- CCMA training provided', 'cert.ccma'],
   ['Tuition reimbursement for CCMA certification', 'cert.ccma'],
   ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.bls'],
   ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.ccma'],
