@@ -290,7 +290,7 @@ const PERIOD_THEN_ASIDE =
 /** The least salary a year that an amount per month, pay period or week can be (not a weekly credit). */
 const MIN_YEARLY_PAY = 15_000;
 /** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
-const PLUS_RE = /,?\s*(?:\bplus\b|\+\s|\band\s+(?:an?\s+)?(?:\$|\w+\s+bonus))/i;
+const PLUS_RE = /,?\s*(?:\bplus\b|,\s*with\b|\+\s|\band\s+(?:an?\s+)?(?:\$|\w+\s+bonus))/i;
 const OTHER_ROLE_AFTER = /^[^$\n]{0,14}?\(?\b(?:LPN|LVN|RN|CNA|NP|nurse|[Uu]ltrasound|[Ss]onograph\w*)\b/;
 const OTHER_ROLE_BEFORE = /\b(?:LPN|LVN|RN|CNA|NP|[Nn]urse)s?\s*[:=–-]?\s*$/;
 const FEDERAL_MINIMUM_WAGE = 7.25;
@@ -367,7 +367,7 @@ function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
       if (high !== undefined && high > low) return { min: low, max: high, period };
       return UP_TO_BEFORE.test(before)
         ? { min: null, max: low, period }
-        : { min: low, max: m[4] === '+' || /starting|from|at least/i.test(before) ? null : low, period };
+        : { min: low, max: m[4] === '+' || /starting|starts? at|from|at least/i.test(before) ? null : low, period };
     }
   }
   return null;
@@ -416,7 +416,7 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
         period,
         open:
           m[4] === '+' ||
-          /(?:starting|start|from|minimum|min\.?|at least)\s*(?:at|of)?\s*:?\s*\*?\s*$/i.test(before),
+          /(?:starting|starts?|from|minimum|min\.?|at least)\s*(?:at|of)?\s*:?\s*\*?\s*$/i.test(before),
         upTo: UP_TO_BEFORE.test(before),
       });
     }

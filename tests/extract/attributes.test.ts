@@ -144,6 +144,12 @@ describe('pay', () => {
     ['Salary: $40K–$45K', { min: 40000, max: 45000, period: 'year' }],
     ['Salary: $42,000 - $48,000 per year', { min: 42000, max: 48000, period: 'year' }],
     ['Starting at $17.25 per hour', { min: 17.25, max: null, period: 'hour' }],
+    ['Pay starts at $19/hr and goes up with experience', { min: 19, max: null, period: 'hour' }],
+    [
+      'I pay $20 to $23 an hour depending on experience, with paid holidays and a simple IRA match.',
+      { min: 20, max: 23, period: 'hour' },
+    ],
+    ['$21/hr, with a $500 sign-on bonus', { min: 21, max: 21, period: 'hour' }],
     ['$2,000 sign-on bonus. Pay: $20/hr', { min: 20, max: 20, period: 'hour' }],
     ['Night shift differential of $2/hr', null],
     // what follows "plus" is another amount's
