@@ -121,7 +121,7 @@ function classifyGap(gap: string, prev: string, next: string): number {
     if (!decimal && !abbreviation && /\.\s/.test(gap)) return SEP_CLAUSE;
   }
   // List markers inside a line: " + ", " - ", " – ", " * ".
-  if (/\s[+*–—-]\s/.test(gap) || /^\s*[+*]\s/.test(gap) || /\*\*/.test(gap)) return SEP_CLAUSE;
+  if (/\s(?:[+*–—-]|--)\s/.test(gap) || /^\s*[+*]\s/.test(gap) || /\*\*/.test(gap)) return SEP_CLAUSE;
   if (gap.includes(',')) return SEP_COMMA;
   if (/^\s+$/.test(gap)) return SEP_SPACE;
   return SEP_SOFT;

@@ -20,6 +20,7 @@ const PRESENT: Array<[string, string]> = [
   ['Perform 12-lead recordings', 'clinical.ekg'],
   ['Holter monitor hook-up', 'clinical.ekg'],
   ['Take VS on every patient', 'clinical.vital-signs'],
+  ['Cover the front office when necessary', 'admin.front-desk'],
   ['Perform UA on collected samples', 'clinical.lab-tests'],
   ['Perform POCT testing', 'clinical.lab-tests'],
   ['Administer IM, SubQ and ID injections', 'clinical.injections'],
@@ -408,6 +409,9 @@ const ABSENT: Array<[string, string]> = [
   // an ambulatory surgery center serves many specialties
   ['Assist physicians with procedures in our ambulatory surgery center', 'specialty.surgery'],
   ['Our surgeons care for athletes of every age', 'specialty.surgery'],
+  // the front desk as other people
+  ['Coordinate with school nurses, counselors and front office staff', 'admin.front-desk'],
+  ['Tell the front desk when the clinic is running behind', 'admin.front-desk'],
 ];
 
 describe('analyzePosting: aliases', () => {

@@ -81,6 +81,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   // trained on the job: a duty, not a requirement
   ['No experience necessary, we will train you on phlebotomy.', 'clinical.phlebotomy', 'duty'],
   ['We will train you on EKGs', 'clinical.ekg', 'duty'],
+  // a double hyphen parts clauses as a dash does: the negation before it governs nothing after it
+  [
+    "Requirements:\n- Keep calm when the phone won't stop ringing -- multitasking is the whole job",
+    'soft.organization',
+    'required',
+  ],
   // credential obtained after hire
   ['Must obtain CCMA within 90 days of hire', 'cert.ccma', 'required'],
   ['Must obtain BLS within 90 days of hire.', 'cert.bls', 'required'],
@@ -163,6 +169,10 @@ const ABSENT: Array<[string, string]> = [
   ['No certification required. Draw blood.', 'cert.ma-any'],
   ['We offer free BLS classes.', 'cert.bls'],
   ['We provide BLS certification classes', 'cert.bls'],
+  // what the job does not do
+  ["We have a separate team for that, so you won't be checking patients in.", 'admin.front-desk'],
+  ['MAs do not give shots here.', 'clinical.injections'],
+  ['This is not a front-desk role.', 'admin.front-desk'],
   // a credential the employer gives, with no window to hold it by
   ['Requirements:\n- BLS certification will be provided', 'cert.bls'],
   ['Requirements:\n- CCMA training provided', 'cert.ccma'],
