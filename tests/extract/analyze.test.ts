@@ -21,6 +21,14 @@ const PRESENT: Array<[string, string]> = [
   ['Holter monitor hook-up', 'clinical.ekg'],
   ['Take VS on every patient', 'clinical.vital-signs'],
   ['Cover the front office when necessary', 'admin.front-desk'],
+  ['Catheter teaching and going over what to expect after a vasectomy', 'clinical.patient-education'],
+  ['Help our educators by showing them how to use their insulin pens', 'clinical.patient-education'],
+  ['Go over aftercare with every client', 'clinical.patient-education'],
+  ['Educates Veterans on self-management', 'clinical.patient-education'],
+  ['Collect urine samples and dip them', 'clinical.lab-tests'],
+  ['Run CBCs on the in-office hematology analyzer', 'clinical.lab-tests'],
+  ['Read the point-of-care cup', 'clinical.lab-tests'],
+  ['Perform skin-prick and intradermal allergy testing', 'clinical.lab-tests'],
   ['Perform UA on collected samples', 'clinical.lab-tests'],
   ['Perform POCT testing', 'clinical.lab-tests'],
   ['Administer IM, SubQ and ID injections', 'clinical.injections'],
@@ -412,6 +420,10 @@ const ABSENT: Array<[string, string]> = [
   // the front desk as other people
   ['Coordinate with school nurses, counselors and front office staff', 'admin.front-desk'],
   ['Tell the front desk when the clinic is running behind', 'admin.front-desk'],
+  // what an approval is for; a test, not an injection; a time, not the front desk
+  ['Obtain insurance approvals for allergy testing', 'clinical.lab-tests'],
+  ['Perform intradermal allergy testing', 'clinical.injections'],
+  ['Go over aftercare with every client before checkout', 'admin.front-desk'],
 ];
 
 describe('analyzePosting: aliases', () => {
