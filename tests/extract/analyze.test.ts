@@ -26,6 +26,19 @@ const PRESENT: Array<[string, string]> = [
   ['Go over aftercare with every client', 'clinical.patient-education'],
   ['Educates Veterans on self-management', 'clinical.patient-education'],
   ['Collect urine samples and dip them', 'clinical.lab-tests'],
+  ["You'll room them and take off shoes and socks", 'clinical.rooming'],
+  ['Room and work up injured patients', 'clinical.rooming'],
+  ['Virtually room them before each video visit', 'clinical.rooming'],
+  ['Rooms Veterans and performs initial intake', 'clinical.rooming'],
+  ['Get patients gowned and positioned for cystoscopies', 'clinical.rooming'],
+  ['Calling families back to see how their child is doing', 'admin.phones'],
+  ['Pre-procedure calls and instructions', 'admin.phones'],
+  ['Handle the phones and scheduling', 'admin.phones'],
+  ['Let our patients know their INR result', 'admin.lab-results'],
+  ['Work the pathology and PSA results as they come back', 'admin.lab-results'],
+  ['Relay INR, BMP and lipid panel results to patients', 'admin.lab-results'],
+  ['Fax results to employers the same day', 'admin.lab-results'],
+  ['Track path reports until they are signed off', 'admin.lab-results'],
   ['Run CBCs on the in-office hematology analyzer', 'clinical.lab-tests'],
   ['Read the point-of-care cup', 'clinical.lab-tests'],
   ['Perform skin-prick and intradermal allergy testing', 'clinical.lab-tests'],
@@ -424,6 +437,7 @@ const ABSENT: Array<[string, string]> = [
   ['Obtain insurance approvals for allergy testing', 'clinical.lab-tests'],
   ['Perform intradermal allergy testing', 'clinical.injections'],
   ['Go over aftercare with every client before checkout', 'admin.front-desk'],
+  ['Work hard with the team to get great results', 'admin.lab-results'],
 ];
 
 describe('analyzePosting: aliases', () => {
