@@ -49,18 +49,18 @@ const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'c
 // "Two to five years experience", "6 months experience", "One-year experience", "1 or more years of
 // experience", "1-2 yrs MA exp", "one year working in a primary care setting".
 const EXPERIENCE_BEFORE = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+(?:experience|exp\b|working[ \t]+(?:in|as|with|at)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+(?:experience|exp\b|working[ \t]+(?:in|as|with|at)\b)`,
   'gi',
 );
 // "Experience: 2 years", "experience of at least 1 year".
 const EXPERIENCE_AFTER = new RegExp(
-  String.raw`\b(?:experience|exp)\b[^.\n\d]{0,25}?${NUM}[ \t]*\+?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*)?(years?|yrs?|months?)\b`,
+  String.raw`\b(?:experience|exp)\b[^.\n\d]{0,25}?${NUM}[ \t]*\+?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*)?(years?|yrs?|months?|mos?\b\.?)\b`,
   'gi',
 );
 
 // Indeed's qualification lines, under an "Experience:" heading: "Medical assistant: 1 year (Preferred)".
 const EXPERIENCE_ITEM = new RegExp(
-  String.raw`^[^:\n]{1,60}:[ \t]*${NUM}[ \t]*\+?[ \t]*(years?|yrs?|months?)[ \t]*\((?:preferred|required)\)`,
+  String.raw`^[^:\n]{1,60}:[ \t]*${NUM}[ \t]*\+?[ \t]*(years?|yrs?|months?|mos?\b\.?)[ \t]*\((?:preferred|required)\)`,
   'i',
 );
 
@@ -68,21 +68,21 @@ const EXPERIENCE_ITEM = new RegExp(
 // "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
 // in healthcare" is its history.
 const EXPERIENCE_SETTING = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?)['’]?[ \t]+(?:(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:of[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
   'gi',
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
 const ASKED_HERE =
-  /\b(?:required|requires?|requirements?|qualifications?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired)\b/i;
-const UNIT_EVERY = /\b(?:years?|yrs?|months?)\b/gi;
+  /\b(?:required|requires?|requirements?|qualifications?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired|would be ideal|is ideal|ideally|a plus)\b/i;
+const UNIT_EVERY = /\b(?:years?|yrs?|months?|mos?)\b/gi;
 
 /** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM; units for EXPERIENCE_SETTING. */
 const EXPERIENCE_WORD =
-  /experience|\bexp\b|\bworking\b|\bpreferred\b|\brequired\b|\b(?:years?|yrs?|months?)\b/i;
+  /experience|\bexp\b|\bworking\b|\bpreferred\b|\brequired\b|\b(?:years?|yrs?|months?|mos?)\b/i;
 const EXPERIENCE_EVERY = /experience|\bexp\b|\bworking\b/gi;
 const CERTIFICATION_WORD = /certif/i;
 /** Both experience patterns end or start with a unit: a line without one holds no experience asked. */
-const EXPERIENCE_UNIT = /year|yr|month/i;
+const EXPERIENCE_UNIT = /year|yr|month|\bmos?\b/i;
 /**
  * The words an employment pattern needs ("full-time", "per diem", "PRN", "40hrs", "fixed-term", "13
  * week assignment"), whole: "department", "fully", "temperature" and "terminology" are not hints (they
@@ -439,7 +439,7 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
   // [pattern, group of the number, group of the unit, a word the pattern needs (a cheap test first)]
   [
     new RegExp(
-      String.raw`\bwithin\s+(?:the\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|years?)`,
+      String.raw`\bwithin\s+(?:(?:the|your|their|his\s+or\s+her)\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|years?)`,
       'i',
     ),
     1,
@@ -448,7 +448,7 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
   [
     new RegExp(
       // Not "after 6 months of employment": a wait before a benefit, not a deadline.
-      String.raw`(?<!\bafter\s{1,3})\b${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?)\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:hire|start|employment|starting|your start)`,
+      String.raw`(?<!\bafter\s{1,3})\b${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?)\s+(?:of|after|from|following)\s+(?:the\s+|your\s+)?(?:date\s+of\s+)?(?:hire|start|employment|starting|your start)`,
       'i',
     ),
     1,
@@ -479,10 +479,16 @@ export function findCertWindow(lines: readonly AttributeLine[]): number | null {
   for (const line of lines) {
     if (NEVER_ASKS.has(line.section) || !mayHold(line, MARK_CERTIFICATION, CERTIFICATION_WORD)) continue;
     if (!WINDOW_WORD.test(line.text)) continue;
+    // The window's sentence names the credential, or follows one that does ("CMA or RMA
+    // certification. Not certified yet? You can still be hired if you pass within 6 months…").
+    let certificationBefore = false;
     for (const sentence of line.text.split(/(?<=[.;!?])\s+/)) {
-      if (!CERTIFICATION_WORD.test(sentence)) continue;
-      const days = parseCertWindow(sentence);
-      if (days !== null) return days;
+      const names = CERTIFICATION_WORD.test(sentence);
+      if (names || certificationBefore) {
+        const days = parseCertWindow(sentence);
+        if (days !== null) return days;
+      }
+      certificationBefore = names;
     }
   }
   return null;

@@ -26,6 +26,7 @@ const PRESENT: Array<[string, string]> = [
   ['Go over aftercare with every client', 'clinical.patient-education'],
   ['Educates Veterans on self-management', 'clinical.patient-education'],
   ['Collect urine samples and dip them', 'clinical.lab-tests'],
+  ['State limited operator license required', 'cert.limited-xray'],
   ["You'll room them and take off shoes and socks", 'clinical.rooming'],
   ['Room and work up injured patients', 'clinical.rooming'],
   ['Virtually room them before each video visit', 'clinical.rooming'],

@@ -28,6 +28,11 @@ describe('experienceYears', () => {
     ['6 months of experience preferred', 0.5],
     ['At least 3 years experience in a medical office', 3],
     ['Experience: 2 years', 2],
+    ['Requirements:\n- Min 6 mo exp as MA.', 0.5],
+    ['No oncology experience needed, though 6 mo. exp in any clinic is preferred.', 0.5],
+    ["What matters is that you've done at least a year of hands-on clinical work.", 1],
+    ['A year or more in any medical office would be ideal.', 1],
+    ['We have 25 years in healthcare and an ideal location.', null],
     ['EXPERIENCE: One-year experience in a health-related position', 1],
     ['Two-year experience in medical practice.', 2],
     ['1 or more years of current experience in a medical office preferred', 1],
@@ -219,6 +224,14 @@ describe('certWindowDays', () => {
     ["Valid driver's license within 30 days of hire", null],
     ['Must pass the CCMA exam by the end of the 90-day introductory period', 90],
     ['New hires must earn the RMA within their first year', 365],
+    ['Every MA we hire must earn the NHA CCMA within their first 6 months', 180],
+    ['You will need to hold, or get within your first ninety days with us, a limited x-ray permit', 90],
+    ["You need a certification; if you're not certified yet, you'll have 120 days from your hire date to get it.", 120],
+    // the window a sentence or two after the credential it is for
+    [
+      'Requirements: CMA or RMA certification. Not certified yet? You can still be hired if you pass within 6 months of your start date.',
+      180,
+    ],
     // the window in the next part of the credential's line
     ['Licenses:\n- CCMA (NHA) - required within 60 days of hire', 60],
     ['Benefits:\n- Paid certification exam within 90 days of hire', null],
