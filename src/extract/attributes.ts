@@ -367,7 +367,11 @@ function extractBarePay(lines: readonly AttributeLine[]): Pay | null {
       if (high !== undefined && high > low) return { min: low, max: high, period };
       return UP_TO_BEFORE.test(before)
         ? { min: null, max: low, period }
-        : { min: low, max: m[4] === '+' || /starting|starts? at|from|at least/i.test(before) ? null : low, period };
+        : {
+            min: low,
+            max: m[4] === '+' || /starting|starts? at|from|at least/i.test(before) ? null : low,
+            period,
+          };
     }
   }
   return null;

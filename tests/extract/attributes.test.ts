@@ -226,7 +226,10 @@ describe('certWindowDays', () => {
     ['New hires must earn the RMA within their first year', 365],
     ['Every MA we hire must earn the NHA CCMA within their first 6 months', 180],
     ['You will need to hold, or get within your first ninety days with us, a limited x-ray permit', 90],
-    ["You need a certification; if you're not certified yet, you'll have 120 days from your hire date to get it.", 120],
+    [
+      "You need a certification; if you're not certified yet, you'll have 120 days from your hire date to get it.",
+      120,
+    ],
     // the window a sentence or two after the credential it is for
     [
       'Requirements: CMA or RMA certification. Not certified yet? You can still be hired if you pass within 6 months of your start date.',
