@@ -105,6 +105,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
   ['CMA pref.', 'cert.ma-any', 'preferred'],
+  // prose ways to say "a plus"
+  ['Spanish would be a real help, since a third of our patients prefer it.', 'soft.bilingual', 'preferred'],
+  ['Requirements:\n- Spanish is a huge plus', 'soft.bilingual', 'preferred'],
+  ['Being bilingual in English and Spanish is a definite plus.', 'soft.bilingual', 'preferred'],
+  ['If you speak Spanish or Vietnamese, even better.', 'soft.bilingual', 'preferred'],
+  ['Experience in ModMed is nice but not a dealbreaker.', 'ehr.modmed', 'preferred'],
   // a physical demand's "required" asks the body, not the skill it names
   ['Physical Demands\nRequires manual dexterity for injections', 'clinical.injections', 'duty'],
   ['Requirements:\nRequires experience giving injections', 'clinical.injections', 'required'],
