@@ -294,6 +294,12 @@ function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** Whether a line starts with a lettered list marker ("g) Follow up…", "b. Room patients"). */
+function isLetteredItem(text: string, at: number): boolean {
+  const mark = text.charCodeAt(at + 1);
+  return (mark === 41 || mark === 46) && isSpaceOrTab(text.charCodeAt(at + 2));
+}
+
 /**
  * Re-joins sentences a document wrapped at a fixed width (a PDF or a form pasted as text): a long
  * line that stops mid-sentence (on a letter, digit, comma or semicolon), then a line that goes on
@@ -315,7 +321,7 @@ export function unwrapLines(text: string): string {
     if (!(isLetter(tail) || isDigit(tail) || tail === 44 || tail === 59)) continue;
     let next = nl + 1;
     while (next < text.length && isSpaceOrTab(text.charCodeAt(next))) next++;
-    if (!isLower(text.charCodeAt(next))) continue;
+    if (!isLower(text.charCodeAt(next)) || isLetteredItem(text, next)) continue;
     out.push(text.slice(last, nl), ' ');
     last = nl + 1;
   }

@@ -105,6 +105,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ['Requirements:\n- One year of experience as an MA, preferably in OB/GYN', 'specialty.ob-gyn', 'preferred'],
   ['Requirements:\n- Bilingual English/Spanish preferable', 'soft.bilingual', 'preferred'],
   ['CMA pref.', 'cert.ma-any', 'preferred'],
+  // "preferred" naming the patient's choice is no cue
+  [
+    'Responsibilities:\n- Review meds, allergies and preferred pharmacy, and take vitals',
+    'clinical.vital-signs',
+    'duty',
+  ],
   // prose ways to say "a plus"
   ['Spanish would be a real help, since a third of our patients prefer it.', 'soft.bilingual', 'preferred'],
   ['Requirements:\n- Spanish is a huge plus', 'soft.bilingual', 'preferred'],

@@ -163,6 +163,9 @@ describe('unwrapLines', () => {
     [`${wrapped}.\nmonths of employment.`, `${wrapped}.\nmonths of employment.`],
     [`${wrapped}\nMonths of employment.`, `${wrapped}\nMonths of employment.`],
     ['greet patients\nanswer phones', 'greet patients\nanswer phones'],
+    // a lettered list's next item
+    [`f) ${wrapped}\ng) Follow up on referrals`, `f) ${wrapped}\ng) Follow up on referrals`],
+    [`a. ${wrapped}\nb. Room patients`, `a. ${wrapped}\nb. Room patients`],
   ])('%j → %j', (text, expected) => {
     expect(unwrapLines(text)).toBe(expected);
   });
