@@ -27,6 +27,9 @@ const PRESENT: Array<[string, string]> = [
   ['Educates Veterans on self-management', 'clinical.patient-education'],
   ['Collect urine samples and dip them', 'clinical.lab-tests'],
   ['State limited operator license required', 'cert.limited-xray'],
+  ['Administer injectables as ordered', 'clinical.injections'],
+  ['Provide supplies, medications including injectables', 'clinical.injections'],
+  ['Provide supplies, medications including injectables', 'clinical.medications'],
   ["You'll room them and take off shoes and socks", 'clinical.rooming'],
   ['Room and work up injured patients', 'clinical.rooming'],
   ['Virtually room them before each video visit', 'clinical.rooming'],
@@ -439,6 +442,10 @@ const ABSENT: Array<[string, string]> = [
   ['Perform intradermal allergy testing', 'clinical.injections'],
   ['Go over aftercare with every client before checkout', 'admin.front-desk'],
   ['Work hard with the team to get great results', 'admin.lab-results'],
+  // injections the MA gives, not what is authorized or booked
+  ['Obtain prior authorizations for injections and RFA', 'clinical.injections'],
+  ['Room clients for consults and injectables appointments', 'clinical.injections'],
+  ['Assist with in-office procedures such as mole removals and injectables', 'clinical.injections'],
 ];
 
 describe('analyzePosting: aliases', () => {
