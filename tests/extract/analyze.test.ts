@@ -28,6 +28,12 @@ const PRESENT: Array<[string, string]> = [
   ['Collect urine samples and dip them', 'clinical.lab-tests'],
   ['State limited operator license required', 'cert.limited-xray'],
   ['Administer injectables as ordered', 'clinical.injections'],
+  ['You have to be patient and kind with older patients', 'soft.empathy'],
+  ['Culturally humble, patient and kind', 'soft.empathy'],
+  ['Help me with things like Pap smears, skin biopsies and knee injections', 'clinical.assist-provider'],
+  ['Help our docs and PNPs with whatever comes up', 'clinical.assist-provider'],
+  ['Assist the injector and hold ice', 'clinical.assist-provider'],
+  ['Assist with nail avulsions and ingrown toenail procedures', 'clinical.assist-provider'],
   ['Provide supplies, medications including injectables', 'clinical.injections'],
   ['Provide supplies, medications including injectables', 'clinical.medications'],
   ["You'll room them and take off shoes and socks", 'clinical.rooming'],
@@ -446,6 +452,9 @@ const ABSENT: Array<[string, string]> = [
   ['Obtain prior authorizations for injections and RFA', 'clinical.injections'],
   ['Room clients for consults and injectables appointments', 'clinical.injections'],
   ['Assist with in-office procedures such as mole removals and injectables', 'clinical.injections'],
+  // "patient" the person, and "care" is not "caring"
+  ['Assist in the delivery of primary health care and patient management', 'soft.empathy'],
+  ['Provide patient and family education', 'soft.empathy'],
 ];
 
 describe('analyzePosting: aliases', () => {
