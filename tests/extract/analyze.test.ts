@@ -29,6 +29,10 @@ const PRESENT: Array<[string, string]> = [
   ['State limited operator license required', 'cert.limited-xray'],
   ['Administer injectables as ordered', 'clinical.injections'],
   ['You have to be patient and kind with older patients', 'soft.empathy'],
+  ['Be comfortable on a computer and able to type while you talk with patients', 'admin.computer-skills'],
+  ['Discretion is essential.', 'admin.hipaa'],
+  ['You must be absolutely trustworthy with their privacy', 'admin.hipaa'],
+  ['Send written prep instructions through the patient portal', 'admin.correspondence'],
   ['Culturally humble, patient and kind', 'soft.empathy'],
   ['Help me with things like Pap smears, skin biopsies and knee injections', 'clinical.assist-provider'],
   ['Help our docs and PNPs with whatever comes up', 'clinical.assist-provider'],
@@ -455,6 +459,8 @@ const ABSENT: Array<[string, string]> = [
   // "patient" the person, and "care" is not "caring"
   ['Assist in the delivery of primary health care and patient management', 'soft.empathy'],
   ['Provide patient and family education', 'soft.empathy'],
+  ['Raises at the discretion of the physician', 'admin.hipaa'],
+  ['Apply through the portal on our website', 'admin.correspondence'],
 ];
 
 describe('analyzePosting: aliases', () => {
