@@ -15,6 +15,7 @@ import { findCues } from './cues.js';
 import {
   describesOccupation,
   employerServicesFrom,
+  otherStaffFrom,
   levelOf,
   namesServiceLines,
   placesJob,
@@ -100,6 +101,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   };
   // Where a clause starts describing the employer's services (-1: it does not).
   const employerFrom = perClause((c) => employerServicesFrom(seg, c));
+  const othersFrom = perClause((c) => otherStaffFrom(seg, c));
 
   const mentions = findMentions(seg, lexicon);
   // Each clause's distinct specialties, in one pass over its mentions: those after the employer's
@@ -184,6 +186,11 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
     // The employer's services ("we offer X-rays on site") are not the job's duties.
     if ((category === 'admin' || category === 'clinical') && employerFrom(mention.clause) >= 0) continue;
+    // Other staff's work ("Our schedulers book the surgeries") is not the job's.
+    if ((category === 'admin' || category === 'clinical') && othersFrom(mention.clause) >= 0) {
+      const from = othersFrom(mention.clause);
+      if (mention.match.start >= from) continue;
+    }
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.

@@ -232,6 +232,42 @@ const HOLDER_WORDS = new Set(
     ' ',
   ),
 );
+/** Other people on the staff, whose work a clause may describe ("Our schedulers book the surgeries"). */
+const OTHER_STAFF = new Set(
+  'representatives reps coordinators receptionists schedulers billers coders nurses rns lpns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons injectors therapists pharmacists'.split(
+    ' ',
+  ),
+);
+/** A team named by its work ("our front desk team", "the billing staff"). */
+const TEAM_WORDS = new Set(['team', 'teams', 'staff']);
+const TEAM_OF_OTHERS = new Set(['desk', 'office', 'billing', 'scheduling', 'nursing', 'lab', 'reception', 'coding']);
+/** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
+const OTHER_DOING_STEMS = new Set(
+  ['handle', 'do', 'run', 'book', 'manage', 'cover', 'give', 'perform', 'draw', 'schedule', 'take'].map((w) =>
+    stemWord(w),
+  ),
+);
+/** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
+const OTHER_STAFF_REACH = 4;
+
+/**
+ * Where a clause starts describing what other staff do, or -1: "Our patient service representatives
+ * handle check-in, registration and payments", "our techs run the studies", "Our physicians give all
+ * Botox themselves". The index is the verb's: what follows is theirs, not the job's.
+ */
+export function otherStaffFrom(seg: Segmented, clause: Clause): number {
+  const first = seg.tokens[clause.from]!.word.norm;
+  if (first !== 'our' && first !== 'the') return -1;
+  const stop = Math.min(clause.to - 1, clause.from + 1 + OTHER_STAFF_REACH);
+  for (let k = clause.from + 1; k < stop; k++) {
+    const norm = seg.tokens[k]!.word.norm;
+    const others =
+      OTHER_STAFF.has(norm) || (TEAM_WORDS.has(norm) && TEAM_OF_OTHERS.has(seg.tokens[k - 1]!.word.norm));
+    if (others) return OTHER_DOING_STEMS.has(seg.tokens[k + 1]!.word.stem) ? k + 1 : -1;
+  }
+  return -1;
+}
+
 /** How many specialties make a clause without the job's words a list of the employer's service lines. */
 const SERVICE_LINE_LIST = 3;
 

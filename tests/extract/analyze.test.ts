@@ -31,6 +31,9 @@ const PRESENT: Array<[string, string]> = [
   ['You have to be patient and kind with older patients', 'soft.empathy'],
   ['Be comfortable on a computer and able to type while you talk with patients', 'admin.computer-skills'],
   ['Discretion is essential.', 'admin.hipaa'],
+  // the job's holders, or other staff who rely on the job
+  ['Our MAs take heights, weights and temps', 'clinical.vital-signs'],
+  ['Our providers rely on you to room patients', 'clinical.rooming'],
   ['We draw our own blood and spin it down for the courier', 'clinical.specimens'],
   ['Swab throats for rapid strep and flu tests', 'clinical.specimens'],
   ['Collect urine drug screens for local employers', 'clinical.specimens'],
@@ -469,6 +472,11 @@ const ABSENT: Array<[string, string]> = [
   ['Provide patient and family education', 'soft.empathy'],
   ['Raises at the discretion of the physician', 'admin.hipaa'],
   ['Apply through the portal on our website', 'admin.correspondence'],
+  // other staff's work
+  ['Our patient service representatives handle check-in, registration and payments', 'admin.front-desk'],
+  ['Our patient coordinators handle pricing and book the surgeries', 'admin.scheduling'],
+  ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
+  ['The front desk team handles check-in', 'admin.front-desk'],
 ];
 
 describe('analyzePosting: aliases', () => {
