@@ -15,9 +15,9 @@ import { findCues } from './cues.js';
 import {
   describesOccupation,
   employerServicesFrom,
-  otherStaffFrom,
   levelOf,
   namesServiceLines,
+  otherStaffFrom,
   placesJob,
   qualityAsked,
   specialtyAsked,

@@ -240,7 +240,7 @@ const OTHER_STAFF = new Set(
 );
 /** A team named by its work ("our front desk team", "the billing staff"). */
 const TEAM_WORDS = new Set(['team', 'teams', 'staff']);
-const TEAM_OF_OTHERS = new Set(['desk', 'office', 'billing', 'scheduling', 'nursing', 'lab', 'reception', 'coding']);
+const TEAM_OF_OTHERS = new Set('desk office billing scheduling nursing lab reception coding'.split(' '));
 /** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
 const OTHER_DOING_STEMS = new Set(
   ['handle', 'do', 'run', 'book', 'manage', 'cover', 'give', 'perform', 'draw', 'schedule', 'take'].map((w) =>
