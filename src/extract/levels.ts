@@ -120,6 +120,13 @@ function mayAskInSilence(section: SectionKind, mention: Pick<Mention, 'concept'>
   return section === 'conditions' && isAskedAmongConditions(mention.concept);
 }
 
+/** Whether the clause is a question: a "?" right after its last word. */
+function endsWithQuestion(seg: Segmented, clause: Clause): boolean {
+  let at = seg.tokens[clause.to - 1]!.end;
+  while (seg.text[at] === ' ' || seg.text[at] === '"' || seg.text[at] === '”') at++;
+  return seg.text[at] === '?';
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -136,6 +143,9 @@ export function levelOf(
     cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   if (cue && isSoughtToDo(seg, cue, mention.match.start)) cue = undefined;
+  // A question's "need" ("Do I need oncology experience?") asks nothing: its answer states the level.
+  if ((cue?.kind === 'required' || cue?.kind === 'preferred') && endsWithQuestion(seg, mention.clause))
+    cue = undefined;
   // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
   if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';

@@ -111,6 +111,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'clinical.vital-signs',
     'duty',
   ],
+  // a question's "need" is no requirement
+  ['FAQ\nDo I need phlebotomy experience? No, we teach it here.', 'clinical.phlebotomy', 'duty'],
+  ['Cardiology exposure would be a genuine advantage.', 'specialty.cardiology', 'preferred'],
   // prose ways to say "a plus"
   ['Spanish would be a real help, since a third of our patients prefer it.', 'soft.bilingual', 'preferred'],
   ['Requirements:\n- Spanish is a huge plus', 'soft.bilingual', 'preferred'],
