@@ -31,6 +31,9 @@ const PRESENT: Array<[string, string]> = [
   ['You have to be patient and kind with older patients', 'soft.empathy'],
   ['Be comfortable on a computer and able to type while you talk with patients', 'admin.computer-skills'],
   ['Discretion is essential.', 'admin.hipaa'],
+  ['Note the reason for the visit in EMA', 'admin.ehr'],
+  ['Note the reason for the visit in EMA', 'ehr.modmed'],
+  ['Give well-child vaccines and chart lot numbers', 'admin.ehr'],
   // the job's holders, or other staff who rely on the job
   ['Our MAs take heights, weights and temps', 'clinical.vital-signs'],
   ['Our providers rely on you to room patients', 'clinical.rooming'],
@@ -477,6 +480,9 @@ const ABSENT: Array<[string, string]> = [
   ['Our patient coordinators handle pricing and book the surgeries', 'admin.scheduling'],
   ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
   ['The front desk team handles check-in', 'admin.front-desk'],
+  // a job board's list of other postings
+  ['Room patients\n\nSimilar jobs\nCertified EKG Technician - Cardiology', 'cert.ekg'],
+  ['Room patients\n\nPeople also viewed\nPhlebotomist - Quest', 'clinical.phlebotomy'],
 ];
 
 describe('analyzePosting: aliases', () => {
