@@ -176,17 +176,23 @@ export function levelOf(
   }
 }
 
+/** Words that start the job's title after a field's name ("Pulmonary Medical Assistant"). */
+const JOB_TITLE_WORDS = new Set(['medical', 'ma', 'cma', 'assistant']);
+
 /** Whether a weak (field-naming) specialty mention places the job in that field. */
 export function placesJob(mention: Mention, seg: Segmented, lexicon: Lexicon, level: Level): boolean {
   const first = seg.tokens[mention.match.start]!;
   if (first.section === 'title' || level !== 'duty') return true;
   if (/^\p{Lu}/u.test(first.word.surface) && first.sep !== SEP_CLAUSE) return true; // a department's name
   const next = seg.tokens[mention.match.end];
+  if (!next || next.clause !== mention.clause.index || next.sep > SEP_SOFT) return false;
+  // "dermatology clinic"; "Pulmonary Medical Assistant", a job's title in capitals (a template's list
+  // of the occupation's titles, "dermatology medical assistant, …", names no job).
+  if (lexicon.settingWords.has(next.word.stem)) return true;
   return (
-    !!next &&
-    next.clause === mention.clause.index &&
-    next.sep <= SEP_SOFT &&
-    lexicon.settingWords.has(next.word.stem)
+    JOB_TITLE_WORDS.has(next.word.norm) &&
+    /^\p{Lu}/u.test(first.word.surface) &&
+    /^\p{Lu}/u.test(next.word.surface)
   );
 }
 

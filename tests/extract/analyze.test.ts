@@ -32,6 +32,9 @@ const PRESENT: Array<[string, string]> = [
   ['Be comfortable on a computer and able to type while you talk with patients', 'admin.computer-skills'],
   ['Discretion is essential.', 'admin.hipaa'],
   ['Note the reason for the visit in EMA', 'admin.ehr'],
+  ['We are hiring a Pulmonary Medical Assistant', 'specialty.pulmonology'],
+  ['Lakemont Lung & Sleep Center', 'specialty.pulmonology'],
+  ['Medical Assistant - FT - Family Med - Dayton St.', 'specialty.family-medicine'],
   ['Note the reason for the visit in EMA', 'ehr.modmed'],
   ['Give well-child vaccines and chart lot numbers', 'admin.ehr'],
   // the job's holders, or other staff who rely on the job
@@ -483,6 +486,8 @@ const ABSENT: Array<[string, string]> = [
   // a job board's list of other postings
   ['Room patients\n\nSimilar jobs\nCertified EKG Technician - Cardiology', 'cert.ekg'],
   ['Room patients\n\nPeople also viewed\nPhlebotomist - Quest', 'clinical.phlebotomy'],
+  // a template's list of the occupation's titles names no job's field
+  ['These titles are clinical medical assistant, dermatology medical assistant and others', 'specialty.dermatology'],
 ];
 
 describe('analyzePosting: aliases', () => {
