@@ -487,7 +487,10 @@ const ABSENT: Array<[string, string]> = [
   ['Room patients\n\nSimilar jobs\nCertified EKG Technician - Cardiology', 'cert.ekg'],
   ['Room patients\n\nPeople also viewed\nPhlebotomist - Quest', 'clinical.phlebotomy'],
   // a template's list of the occupation's titles names no job's field
-  ['These titles are clinical medical assistant, dermatology medical assistant and others', 'specialty.dermatology'],
+  [
+    'These titles are clinical medical assistant, dermatology medical assistant and others',
+    'specialty.dermatology',
+  ],
 ];
 
 describe('analyzePosting: aliases', () => {
