@@ -10,6 +10,7 @@ import {
   extractPay,
   findCertWindow,
   parseCertWindow,
+  parseFollowingWindow,
 } from './attributes.js';
 import { findCues } from './cues.js';
 import {
@@ -17,7 +18,7 @@ import {
   employerServicesFrom,
   levelOf,
   namesServiceLines,
-  otherStaffFrom,
+  otherStaffSpan,
   placesJob,
   qualityAsked,
   specialtyAsked,
@@ -93,15 +94,16 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   const sentenceOf = perClause((c) => clauseText(seg, c));
   // A clause may be asked for its own window and for the one before it.
   const statedWindow = perClause((c) => parseCertWindow(sentenceOf(c)));
+  const followingWindow = perClause((c) => parseFollowingWindow(sentenceOf(c)));
   // A credential's window is stated in its clause, or in the next one on its line ("CMAA or CCMA
   // (NHA) - required within 60 days of hire", where the dash parts the item from what is asked of it).
   const windowOf = (c: Clause) => {
     const next = seg.clauses[c.index + 1];
-    return statedWindow(c) ?? (next && next.line === c.line ? statedWindow(next) : null);
+    return statedWindow(c) ?? (next && next.line === c.line ? followingWindow(next) : null);
   };
   // Where a clause starts describing the employer's services (-1: it does not).
   const employerFrom = perClause((c) => employerServicesFrom(seg, c));
-  const othersFrom = perClause((c) => otherStaffFrom(seg, c));
+  const othersSpan = perClause((c) => otherStaffSpan(seg, c));
 
   const mentions = findMentions(seg, lexicon);
   // Each clause's distinct specialties, in one pass over its mentions: those after the employer's
@@ -163,6 +165,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     if (category === 'specialty') {
       if (first.section !== 'title' && listsServiceLines(mention)) continue;
       if (!specialtyAsked(seg, mention)) level = 'duty';
+      // A field named in passing, not asked as experience, must be placed by its words ("pediatric
+      // clinic", "Pulmonary Medical Assistant") to be the job's.
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;
       if (describesOccupation(seg, mention.clause)) continue;
     }
@@ -187,10 +191,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     // The employer's services ("we offer X-rays on site") are not the job's duties.
     if ((category === 'admin' || category === 'clinical') && employerFrom(mention.clause) >= 0) continue;
     // Other staff's work ("Our schedulers book the surgeries") is not the job's.
-    if ((category === 'admin' || category === 'clinical') && othersFrom(mention.clause) >= 0) {
-      const from = othersFrom(mention.clause);
-      if (mention.match.start >= from) continue;
-    }
+    const others = category === 'admin' || category === 'clinical' ? othersSpan(mention.clause) : null;
+    if (others && mention.match.start >= others.from && mention.match.start < others.to) continue;
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.

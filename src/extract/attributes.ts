@@ -68,7 +68,7 @@ const EXPERIENCE_ITEM = new RegExp(
 // "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
 // in healthcare" is its history.
 const EXPERIENCE_SETTING = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:of[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:of[ \t]+(?:(?!combined\b)[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
   'gi',
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
@@ -145,11 +145,17 @@ function mayHold(line: AttributeLine, mark: number, hint: RegExp): boolean {
 
 /** What schooling may stand in for ("a program may substitute for one (1) year of the experience"): not what is asked. */
 const SUBSTITUTE_BEFORE =
-  /(?:substitut\w*(?:\s+for)?|in\s+lieu\s+of|count(?:s|ed)?\s+(?:as|toward|towards)|equivalent\s+to|replace)\s+(?:up\s+to\s+)?$/i;
+  /(?:substitut\w*(?:\s+for)?|in\s+lieu\s+of|count(?:s|ed)?\s+(?:as|toward|towards)|equivalent\s+to|replace|after|commit\s+to)\s+(?:up\s+to\s+|at\s+least\s+)?$/i;
 
 /** Whether the amount at `at` in `text` is what something may substitute for. */
 function isSubstitute(text: string, at: number): boolean {
   return SUBSTITUTE_BEFORE.test(text.slice(Math.max(0, at - 32), at));
+}
+
+/** The sentence of `text` around position `at` (a ";" parts no sentence: "Requirements: CMA; 3+ years…"). */
+function sentenceAround(text: string, at: number): string {
+  const end = text.indexOf('. ', at);
+  return text.slice(text.lastIndexOf('. ', at) + 1, end === -1 ? text.length : end);
 }
 
 /** The smallest number of years of experience asked for; 0 ("0-1 years") and none → null. */
@@ -172,9 +178,12 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
           if (!isSubstitute(window, m.index)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
       }
     }
-    const asked = ASKED_SECTIONS.has(line.section) || ASKED_HERE.test(line.text);
-    if (!asked) continue;
+    const askedSection = ASKED_SECTIONS.has(line.section);
+    if (!askedSection && !ASKED_HERE.test(line.text)) continue;
     for (const hit of execAll(UNIT_EVERY, line.text)) {
+      // Outside a requirements section the asking word must be in the amount's own sentence ("Spanish
+      // is a plus. Reviews at 3 and 6 months in the role" asks no experience).
+      if (!askedSection && !ASKED_HERE.test(sentenceAround(line.text, hit.index))) continue;
       // From a word's start: a window that cut "12 years" would read "2 years".
       let from = Math.max(0, hit.index - 40);
       while (from > 0 && !/\s/.test(line.text[from - 1]!)) from--;
@@ -473,6 +482,11 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
 
 /** The words a window pattern needs (see WINDOW_RES): a cheap test before splitting a line. */
 const WINDOW_WORD = /within|hire|start|employ|period/i;
+/** Words of a sentence that says a credential is to be obtained ("pass within 6 months", "get it"). */
+const OBTAINED = /\b(?:obtain|earn|pass|get|become|sit for|certified)\w*/i;
+/** Words of a sentence about something else that starts after hire (benefits, orientation…). */
+const NOT_A_CREDENTIAL =
+  /\b(?:benefits?|insurance|PTO|paid time|401|retirement|orientation|training|review|raise|eligible|vacation|immunizations?|vaccines?|vaccinations?|TB|physical|drug screen|background)\b/i;
 
 /**
  * A credential window stated for a certification the lexicon does not name ("Obtain Vision/Hearing
@@ -483,19 +497,29 @@ export function findCertWindow(lines: readonly AttributeLine[]): number | null {
   for (const line of lines) {
     if (NEVER_ASKS.has(line.section) || !mayHold(line, MARK_CERTIFICATION, CERTIFICATION_WORD)) continue;
     if (!WINDOW_WORD.test(line.text)) continue;
-    // The window's sentence names the credential, or follows one that does ("CMA or RMA
-    // certification. Not certified yet? You can still be hired if you pass within 6 months…").
-    let certificationBefore = false;
+    // The window's sentence names the credential, or follows one that does (up to two sentences on)
+    // and says it is to be obtained ("CMA or RMA certification. Not certified yet? You can still be
+    // hired if you pass within 6 months…"), not when benefits start.
+    let sinceCertification = Number.POSITIVE_INFINITY;
     for (const sentence of line.text.split(/(?<=[.;!?])\s+/)) {
       const names = CERTIFICATION_WORD.test(sentence);
-      if (names || certificationBefore) {
+      sinceCertification = names ? 0 : sinceCertification + 1;
+      const follows = sinceCertification <= 2 && OBTAINED.test(sentence) && !NOT_A_CREDENTIAL.test(sentence);
+      if (names || follows) {
         const days = parseCertWindow(sentence);
         if (days !== null) return days;
       }
-      certificationBefore = names;
     }
   }
   return null;
+}
+
+/**
+ * The window a clause after the credential's states for it: none when the clause is about benefits,
+ * orientation or the like ("CMA required. Eligible for benefits within your first 60 days").
+ */
+export function parseFollowingWindow(clause: string): number | null {
+  return NOT_A_CREDENTIAL.test(clause) ? null : parseCertWindow(clause);
 }
 
 /** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */

@@ -254,34 +254,48 @@ const OTHER_STAFF = new Set(
     ' ',
   ),
 );
-/** A team named by its work ("our front desk team", "the billing staff"). */
-const TEAM_WORDS = new Set(['team', 'teams', 'staff']);
-const TEAM_OF_OTHERS = new Set('desk office billing scheduling nursing lab reception coding'.split(' '));
+/** A team named by its work ("our front desk team", "the billing staff", "the front desk"). */
+const TEAM_WORDS = new Set(['team', 'teams', 'staff', 'desk']);
+const TEAM_OF_OTHERS = new Set('front desk office billing scheduling nursing lab reception coding'.split(' '));
+/** Words of the job's own holders: "Our MA team and providers take turns…" is the job's work too. */
+const OWN_STAFF = new Set(['ma', 'mas', 'assistant', 'assistants', 'you']);
 /** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
 const OTHER_DOING_STEMS = new Set(
   ['handle', 'do', 'run', 'book', 'manage', 'cover', 'give', 'perform', 'draw', 'schedule', 'take'].map((w) =>
     stemWord(w),
   ),
 );
+/** After the verb, words that make it something other staff do for or with the job's holder. */
+const NOT_OTHERS_WORK = new Set(['you', 'your', 'time', 'pride', 'care', 'turns']);
+/** Words that hand the clause back to the job ("…while you room patients", "…so you can…"). */
+const BACK_TO_JOB = new Set(['while', 'whereas', 'so', 'but', 'you', 'your', 'ma', 'mas', 'assistant', 'assistants']);
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
 
 /**
- * Where a clause starts describing what other staff do, or -1: "Our patient service representatives
- * handle check-in, registration and payments", "our techs run the studies", "Our physicians give all
- * Botox themselves". The index is the verb's: what follows is theirs, not the job's.
+ * The tokens [from, to) of a clause that describe what other staff do, or null: "Our patient service
+ * representatives handle check-in, registration and payments", "our physicians give all Botox
+ * themselves", "The front desk will handle the phones". It runs from their verb to a word that hands
+ * the clause back to the job ("…, and you handle rooming") or the clause's end.
  */
-export function otherStaffFrom(seg: Segmented, clause: Clause): number {
-  const first = seg.tokens[clause.from]!.word.norm;
-  if (first !== 'our' && first !== 'the') return -1;
+export function otherStaffSpan(seg: Segmented, clause: Clause): { from: number; to: number } | null {
+  const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
+  if (norm(clause.from) !== 'our' && norm(clause.from) !== 'the') return null;
   const stop = Math.min(clause.to - 1, clause.from + 1 + OTHER_STAFF_REACH);
   for (let k = clause.from + 1; k < stop; k++) {
-    const norm = seg.tokens[k]!.word.norm;
-    const others =
-      OTHER_STAFF.has(norm) || (TEAM_WORDS.has(norm) && TEAM_OF_OTHERS.has(seg.tokens[k - 1]!.word.norm));
-    if (others) return OTHER_DOING_STEMS.has(seg.tokens[k + 1]!.word.stem) ? k + 1 : -1;
+    const w = norm(k);
+    if (OWN_STAFF.has(w)) return null;
+    if (!OTHER_STAFF.has(w) && !(TEAM_WORDS.has(w) && TEAM_OF_OTHERS.has(norm(k - 1)))) continue;
+    if (TEAM_WORDS.has(norm(k + 1))) continue; // "front desk team": the noun is the last word
+    let verb = k + 1;
+    if (norm(verb) === 'will') verb++;
+    if (verb >= clause.to || !OTHER_DOING_STEMS.has(seg.tokens[verb]!.word.stem)) return null;
+    if (NOT_OTHERS_WORK.has(norm(verb + 1))) return null;
+    let to = verb + 1;
+    while (to < clause.to && !BACK_TO_JOB.has(norm(to))) to++;
+    return { from: verb, to };
   }
-  return -1;
+  return null;
 }
 
 /** How many specialties make a clause without the job's words a list of the employer's service lines. */

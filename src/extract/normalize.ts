@@ -61,16 +61,12 @@ const DROP_TAGS = new Set([
   'head',
 ]);
 const SUBHEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
-/** An inline style that keeps the element off the page (a modal's template, a collapsed duplicate). */
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-
-/** Whether the page never shows the element: the reader sees none of its text, so neither do we. */
-function isHidden(attribs: Record<string, string> | undefined): boolean {
-  if (!attribs) return false;
-  // role="navigation" is a <nav> written as a <div>.
-  if ('hidden' in attribs || attribs.role === 'navigation') return true;
-  const style = attribs.style;
-  return style !== undefined && HIDING_STYLE.test(style);
+/**
+ * A <nav> written as a <div>. (Elements hidden by a style or the hidden attribute are still read: a
+ * career page often collapses the description itself behind "Read more".)
+ */
+function isNavigation(attribs: Record<string, string> | undefined): boolean {
+  return attribs?.role === 'navigation';
 }
 
 export interface HtmlToTextOptions {
@@ -95,7 +91,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     if (node.type !== 'tag' && node.type !== 'root') return;
     const el = node as unknown as { name?: string; children: AnyNode[]; attribs?: Record<string, string> };
     const tag = el.name?.toLowerCase() ?? '';
-    if (DROP_TAGS.has(tag) || (inForm && tag === 'button') || isHidden(el.attribs)) return;
+    if (DROP_TAGS.has(tag) || (inForm && tag === 'button') || isNavigation(el.attribs)) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) newline();
     if (tag === 'li') parts.push('- ');

@@ -37,6 +37,18 @@ const PRESENT: Array<[string, string]> = [
   ['Medical Assistant - FT - Family Med - Dayton St.', 'specialty.family-medicine'],
   ['Note the reason for the visit in EMA', 'ehr.modmed'],
   ['Give well-child vaccines and chart lot numbers', 'admin.ehr'],
+  // other staff's work ends where the clause hands back to the job
+  ['The nurses take care of triage while you room patients', 'clinical.rooming'],
+  ['Our front desk team handles check-in, and you handle rooming and vitals', 'clinical.rooming'],
+  [
+    'The physicians perform minor procedures with the MA assisting, set up trays and clean rooms',
+    'clinical.room-cleaning',
+  ],
+  ['You will not only room patients but also draw blood', 'clinical.rooming'],
+  ['Room patients quickly, which would help keep the schedule on time', 'clinical.rooming'],
+  ['Float between the back office and the front desk', 'admin.front-desk'],
+  ['Experience with injectables preferred', 'clinical.injections'],
+  ['Relay lab results to patients through the patient portal', 'admin.correspondence'],
   // the job's holders, or other staff who rely on the job
   ['Our MAs take heights, weights and temps', 'clinical.vital-signs'],
   ['Our providers rely on you to room patients', 'clinical.rooming'],
@@ -491,6 +503,17 @@ const ABSENT: Array<[string, string]> = [
     'These titles are clinical medical assistant, dermatology medical assistant and others',
     'specialty.dermatology',
   ],
+  // review: look-alikes of this session's aliases
+  ['Our front desk team handles check-in, and you handle rooming and vitals', 'admin.front-desk'],
+  ['Clean the exam room and prep instruments', 'clinical.rooming'],
+  ['Assist with insurance verification for upcoming procedures', 'clinical.assist-provider'],
+  ['Injection training provided by our nursing staff', 'clinical.patient-education'],
+  ['Train new MAs and show them how to use Epic', 'clinical.patient-education'],
+  ['Overtime may be required at management discretion', 'admin.hipaa'],
+  ['Deliver warm and patient-centered service', 'soft.empathy'],
+  ['Get patients back to work safely after an injury', 'clinical.rooming'],
+  ['Schedule allergy testing appointments', 'clinical.lab-tests'],
+  ['Patients can view results through the patient portal', 'admin.correspondence'],
 ];
 
 describe('analyzePosting: aliases', () => {

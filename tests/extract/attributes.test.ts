@@ -33,6 +33,9 @@ describe('experienceYears', () => {
     ["What matters is that you've done at least a year of hands-on clinical work.", 1],
     ['A year or more in any medical office would be ideal.', 1],
     ['We have 25 years in healthcare and an ideal location.', null],
+    ['Requirements:\n- After 6 months of work in the clinic you are eligible for PTO', null],
+    ['Duties:\n- Bilingual is a plus. Reviews at 3 and 6 months in the role.', null],
+    ['Requirements: CMA (AAMA); 3+ years in primary care', 3],
     ['EXPERIENCE: One-year experience in a health-related position', 1],
     ['Two-year experience in medical practice.', 2],
     ['1 or more years of current experience in a medical office preferred', 1],
@@ -230,7 +233,13 @@ describe('certWindowDays', () => {
       "You need a certification; if you're not certified yet, you'll have 120 days from your hire date to get it.",
       120,
     ],
-    // the window a sentence or two after the credential it is for
+    // the window a sentence or two after the credential it is for, not when benefits start
+    ['CMA certification required. Eligible for benefits within your first 60 days.', null],
+    ['CCMA certification required; health insurance begins within your first 30 days', null],
+    [
+      "Must be certified (CMA, RMA, CCMA). Don't have it? You will have 90 days from your hire date to get it.",
+      90,
+    ],
     [
       'Requirements: CMA or RMA certification. Not certified yet? You can still be hired if you pass within 6 months of your start date.',
       180,

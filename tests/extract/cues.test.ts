@@ -114,6 +114,14 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   // a question's "need" is no requirement
   ['FAQ\nDo I need phlebotomy experience? No, we teach it here.', 'clinical.phlebotomy', 'duty'],
   ['Cardiology exposure would be a genuine advantage.', 'specialty.cardiology', 'preferred'],
+  // a holder who lacks the credential yet is told to obtain it: no negation
+  [
+    'Requirements:\n- Candidates who do not have a CMA or RMA must obtain certification within 90 days',
+    'cert.rma',
+    'required',
+  ],
+  ['Requirements:\n- Bilingual is not a must', 'soft.bilingual', 'preferred'],
+  ["Requirements:\n- Podiatry experience would help but isn't required", 'specialty.podiatry', 'preferred'],
   // prose ways to say "a plus"
   ['Spanish would be a real help, since a third of our patients prefer it.', 'soft.bilingual', 'preferred'],
   ['Requirements:\n- Spanish is a huge plus', 'soft.bilingual', 'preferred'],
