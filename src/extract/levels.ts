@@ -256,7 +256,9 @@ const OTHER_STAFF = new Set(
 );
 /** A team named by its work ("our front desk team", "the billing staff", "the front desk"). */
 const TEAM_WORDS = new Set(['team', 'teams', 'staff', 'desk']);
-const TEAM_OF_OTHERS = new Set('front desk office billing scheduling nursing lab reception coding'.split(' '));
+const TEAM_OF_OTHERS = new Set(
+  'front desk office billing scheduling nursing lab reception coding'.split(' '),
+);
 /** Words of the job's own holders: "Our MA team and providers take turns…" is the job's work too. */
 const OWN_STAFF = new Set(['ma', 'mas', 'assistant', 'assistants', 'you']);
 /** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
@@ -268,7 +270,18 @@ const OTHER_DOING_STEMS = new Set(
 /** After the verb, words that make it something other staff do for or with the job's holder. */
 const NOT_OTHERS_WORK = new Set(['you', 'your', 'time', 'pride', 'care', 'turns']);
 /** Words that hand the clause back to the job ("…while you room patients", "…so you can…"). */
-const BACK_TO_JOB = new Set(['while', 'whereas', 'so', 'but', 'you', 'your', 'ma', 'mas', 'assistant', 'assistants']);
+const BACK_TO_JOB = new Set([
+  'while',
+  'whereas',
+  'so',
+  'but',
+  'you',
+  'your',
+  'ma',
+  'mas',
+  'assistant',
+  'assistants',
+]);
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
 
