@@ -16,6 +16,7 @@ import { findCues } from './cues.js';
 import {
   describesOccupation,
   employerServicesFrom,
+  isReferralTarget,
   levelOf,
   namesServiceLines,
   otherStaffSpan,
@@ -169,6 +170,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       // clinic", "Pulmonary Medical Assistant") to be the job's.
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;
       if (describesOccupation(seg, mention.clause)) continue;
+      if (isReferralTarget(seg, mention)) continue;
     }
     if (category === 'cert') {
       // A credential is asked, never a duty: named in the title, or to be obtained within a window,

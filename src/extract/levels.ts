@@ -176,6 +176,38 @@ export function levelOf(
   }
 }
 
+/** Words before "to" that send patients elsewhere: "referrals to vascular surgery". */
+const REFERRAL_WORDS = new Set([
+  'referral',
+  'referrals',
+  'refer',
+  'refers',
+  'referring',
+  'referred',
+  'consults',
+  'consult',
+]);
+/** How many words "referrals" may stand before "to … field" ("referrals to EP and vascular surgery"). */
+const REFERRAL_REACH = 4;
+
+/**
+ * Whether a specialty mention is where patients are sent ("Coordinate referrals to vascular surgery",
+ * "refer patients to oncology"): another department, not the job's field.
+ */
+export function isReferralTarget(seg: Segmented, mention: Mention): boolean {
+  const from = mention.clause.from;
+  let to = -1;
+  for (let k = mention.match.start - 1; k >= from && k >= mention.match.start - REFERRAL_REACH; k--)
+    if (seg.tokens[k]!.word.norm === 'to') {
+      to = k;
+      break;
+    }
+  if (to < 0) return false;
+  for (let k = to - 1; k >= from && k >= to - 3; k--)
+    if (REFERRAL_WORDS.has(seg.tokens[k]!.word.norm)) return true;
+  return false;
+}
+
 /** Words that start the job's title after a field's name ("Pulmonary Medical Assistant"). */
 const JOB_TITLE_WORDS = new Set(['medical', 'ma', 'cma', 'assistant']);
 

@@ -37,6 +37,11 @@ const PRESENT: Array<[string, string]> = [
   ['Medical Assistant - FT - Family Med - Dayton St.', 'specialty.family-medicine'],
   ['Note the reason for the visit in EMA', 'ehr.modmed'],
   ['Give well-child vaccines and chart lot numbers', 'admin.ehr'],
+  ['Medical Assistant certificate or diploma', 'edu.ma-program'],
+  ['MA certificate or certification preferred', 'edu.ma-program'],
+  ['MA certificate or certification preferred', 'cert.ma-any'],
+  ['MA certificate/diploma required', 'edu.ma-program'],
+  ['Assist in the dermatology clinic', 'specialty.dermatology'],
   // other staff's work ends where the clause hands back to the job
   ['The nurses take care of triage while you room patients', 'clinical.rooming'],
   ['Our front desk team handles check-in, and you handle rooming and vitals', 'clinical.rooming'],
@@ -514,6 +519,10 @@ const ABSENT: Array<[string, string]> = [
   ['Get patients back to work safely after an injury', 'clinical.rooming'],
   ['Schedule allergy testing appointments', 'clinical.lab-tests'],
   ['Patients can view results through the patient portal', 'admin.correspondence'],
+  // where patients are sent is not the job's field
+  ['Coordinate referrals to vascular surgery and interventional radiology', 'specialty.surgery'],
+  ['Refer patients to dermatology', 'specialty.dermatology'],
+  ['Medical Assistant certificate or diploma', 'cert.ma-any'],
 ];
 
 describe('analyzePosting: aliases', () => {
