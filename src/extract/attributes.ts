@@ -73,7 +73,9 @@ const EXPERIENCE_SETTING = new RegExp(
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
 const ASKED_HERE =
-  /\b(?:required|requires?|requirements?|qualifications?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired|would be ideal|is ideal|ideally|a plus)\b/i;
+  /\b(?:required|requires?|requirements?|qualifications?|preferred|prefer|must|minimum|min\.|at least|need|needed|desired)\b/i;
+/** Softer asking words, which ask only in their own sentence ("A year or more in a clinic would be ideal"). */
+const ASKED_IN_SENTENCE = /\b(?:would be ideal|is ideal|ideally|a plus)\b/i;
 const UNIT_EVERY = /\b(?:years?|yrs?|months?|mos?)\b/gi;
 
 /** The experience patterns' anchors; "preferred" and "required" for EXPERIENCE_ITEM; units for EXPERIENCE_SETTING. */
@@ -178,12 +180,12 @@ export function extractExperienceYears(lines: readonly AttributeLine[]): number 
           if (!isSubstitute(window, m.index)) best = fewerYears(best, toNumber(m[1]), m[3] ?? '');
       }
     }
-    const askedSection = ASKED_SECTIONS.has(line.section);
-    if (!askedSection && !ASKED_HERE.test(line.text)) continue;
+    const askedLine = ASKED_SECTIONS.has(line.section) || ASKED_HERE.test(line.text);
+    if (!askedLine && !ASKED_IN_SENTENCE.test(line.text)) continue;
     for (const hit of execAll(UNIT_EVERY, line.text)) {
-      // Outside a requirements section the asking word must be in the amount's own sentence ("Spanish
-      // is a plus. Reviews at 3 and 6 months in the role" asks no experience).
-      if (!askedSection && !ASKED_HERE.test(sentenceAround(line.text, hit.index))) continue;
+      // A softer asking word must be in the amount's own sentence ("Spanish is a plus. Reviews at 3
+      // and 6 months in the role" asks no experience).
+      if (!askedLine && !ASKED_IN_SENTENCE.test(sentenceAround(line.text, hit.index))) continue;
       // From a word's start: a window that cut "12 years" would read "2 years".
       let from = Math.max(0, hit.index - 40);
       while (from > 0 && !/\s/.test(line.text[from - 1]!)) from--;
@@ -483,10 +485,13 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
 /** The words a window pattern needs (see WINDOW_RES): a cheap test before splitting a line. */
 const WINDOW_WORD = /within|hire|start|employ|period/i;
 /** Words of a sentence that says a credential is to be obtained ("pass within 6 months", "get it"). */
-const OBTAINED = /\b(?:obtain|earn|pass|get|become|sit for|certified)\w*/i;
+const OBTAINED =
+  /\b(?:obtain\w*|earn\w*|pass|passes|get|gets|sit for|become (?:certified|registered|credentialed)|certified)\b/i;
+/** An obtaining word that no benefit sentence uses: "Must obtain within 90 days (exam fee reimbursed)". */
+const NAMES_OBTAINING = /\b(?:obtain\w*|certif\w*)\b/i;
 /** Words of a sentence about something else that starts after hire (benefits, orientation…). */
 const NOT_A_CREDENTIAL =
-  /\b(?:benefits?|insurance|PTO|paid time|401|retirement|orientation|training|review|raise|eligible|vacation|immunizations?|vaccines?|vaccinations?|TB|physical|drug screen|background)\b/i;
+  /\b(?:benefits?|insurance|coverage|health|dental|PTO|paid time|401|retirement|orientation|training|review|raise|bonus|eligible|vacation|probation\w*|introductory|permanent|immunizations?|vaccines?|vaccinations?|TB|physical|drug screen|background|able to start|start within)\b/i;
 
 /**
  * A credential window stated for a certification the lexicon does not name ("Obtain Vision/Hearing
@@ -504,7 +509,7 @@ export function findCertWindow(lines: readonly AttributeLine[]): number | null {
     for (const sentence of line.text.split(/(?<=[.;!?])\s+/)) {
       const names = CERTIFICATION_WORD.test(sentence);
       sinceCertification = names ? 0 : sinceCertification + 1;
-      const follows = sinceCertification <= 2 && OBTAINED.test(sentence) && !NOT_A_CREDENTIAL.test(sentence);
+      const follows = sinceCertification <= 2 && isAboutCredential(sentence);
       if (names || follows) {
         const days = parseCertWindow(sentence);
         if (days !== null) return days;
@@ -519,7 +524,13 @@ export function findCertWindow(lines: readonly AttributeLine[]): number | null {
  * orientation or the like ("CMA required. Eligible for benefits within your first 60 days").
  */
 export function parseFollowingWindow(clause: string): number | null {
-  return NOT_A_CREDENTIAL.test(clause) ? null : parseCertWindow(clause);
+  return NAMES_OBTAINING.test(clause) || !NOT_A_CREDENTIAL.test(clause) ? parseCertWindow(clause) : null;
+}
+
+/** Whether a sentence without the credential's name is about obtaining it (not benefits, a probation…). */
+function isAboutCredential(sentence: string): boolean {
+  if (NAMES_OBTAINING.test(sentence)) return true;
+  return OBTAINED.test(sentence) && !NOT_A_CREDENTIAL.test(sentence);
 }
 
 /** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */

@@ -144,7 +144,11 @@ export function levelOf(
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   if (cue && isSoughtToDo(seg, cue, mention.match.start)) cue = undefined;
   // A question's "need" ("Do I need oncology experience?") asks nothing: its answer states the level.
-  if ((cue?.kind === 'required' || cue?.kind === 'preferred') && endsWithQuestion(seg, mention.clause))
+  if (
+    (cue?.kind === 'required' || cue?.kind === 'preferred') &&
+    cue.end <= mention.clause.to &&
+    endsWithQuestion(seg, mention.clause)
+  )
     cue = undefined;
   // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
@@ -203,6 +207,8 @@ export function isReferralTarget(seg: Segmented, mention: Mention): boolean {
       break;
     }
   if (to < 0) return false;
+  // "referrals to our cardiology clinic" are the job's own clinic's.
+  for (let k = to + 1; k < mention.match.start; k++) if (seg.tokens[k]!.word.norm === 'our') return false;
   for (let k = to - 1; k >= from && k >= to - 3; k--)
     if (REFERRAL_WORDS.has(seg.tokens[k]!.word.norm)) return true;
   return false;
@@ -295,25 +301,16 @@ const TEAM_OF_OTHERS = new Set(
 const OWN_STAFF = new Set(['ma', 'mas', 'assistant', 'assistants', 'you']);
 /** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
 const OTHER_DOING_STEMS = new Set(
-  ['handle', 'do', 'run', 'book', 'manage', 'cover', 'give', 'perform', 'draw', 'schedule', 'take'].map((w) =>
-    stemWord(w),
-  ),
+  'handle do run book manage cover give perform draw schedule take check verify greet collect answer process'
+    .split(' ')
+    .map((w) => stemWord(w)),
 );
 /** After the verb, words that make it something other staff do for or with the job's holder. */
 const NOT_OTHERS_WORK = new Set(['you', 'your', 'time', 'pride', 'care', 'turns']);
 /** Words that hand the clause back to the job ("…while you room patients", "…so you can…"). */
-const BACK_TO_JOB = new Set([
-  'while',
-  'whereas',
-  'so',
-  'but',
-  'you',
-  'your',
-  'ma',
-  'mas',
-  'assistant',
-  'assistants',
-]);
+const BACK_TO_JOB = new Set(
+  'while whereas so but we this i candidate candidates ma mas assistant assistants'.split(' '),
+);
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
 
@@ -337,7 +334,7 @@ export function otherStaffSpan(seg: Segmented, clause: Clause): { from: number; 
     if (verb >= clause.to || !OTHER_DOING_STEMS.has(seg.tokens[verb]!.word.stem)) return null;
     if (NOT_OTHERS_WORK.has(norm(verb + 1))) return null;
     let to = verb + 1;
-    while (to < clause.to && !BACK_TO_JOB.has(norm(to))) to++;
+    while (to < clause.to && !BACK_TO_JOB.has(norm(to)) && !norm(to).startsWith('you')) to++;
     return { from: verb, to };
   }
   return null;
@@ -401,7 +398,7 @@ export function employerServicesFrom(seg: Segmented, clause: Clause): number {
       for (let k = i + 1; k <= i + 3; k++) if (SERVICE_STEMS.has(stem(k))) return k;
     } else if (w === 'our') {
       for (let k = i + 1; k <= i + 5 && k < clause.to; k++) {
-        if (HOLDER_WORDS.has(norm(k)) || CANDIDATE_WORDS.has(norm(k))) break;
+        if (HOLDER_WORDS.has(norm(k)) || CANDIDATE_WORDS.has(norm(k)) || OTHER_STAFF.has(norm(k))) break;
         if (SERVICE_STEMS.has(stem(k))) return k > i + 1 ? k : -1;
       }
     } else if ((w === 'is' || w === 'are') && (norm(i + 1) === 'a' || norm(i + 1) === 'an')) {

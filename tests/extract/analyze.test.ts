@@ -42,6 +42,10 @@ const PRESENT: Array<[string, string]> = [
   ['MA certificate or certification preferred', 'cert.ma-any'],
   ['MA certificate/diploma required', 'edu.ma-program'],
   ['Assist in the dermatology clinic', 'specialty.dermatology'],
+  ["The providers handle refills and you'll room patients", 'clinical.rooming'],
+  ['Our physicians perform procedures and the MA sets up trays and labels specimens', 'clinical.specimens'],
+  ['Handle incoming referrals to our dermatology practice', 'specialty.dermatology'],
+  ['Must exercise discretion with sensitive patient information', 'admin.hipaa'],
   // other staff's work ends where the clause hands back to the job
   ['The nurses take care of triage while you room patients', 'clinical.rooming'],
   ['Our front desk team handles check-in, and you handle rooming and vitals', 'clinical.rooming'],
@@ -523,6 +527,11 @@ const ABSENT: Array<[string, string]> = [
   ['Coordinate referrals to vascular surgery and interventional radiology', 'specialty.surgery'],
   ['Refer patients to dermatology', 'specialty.dermatology'],
   ['Medical Assistant certificate or diploma', 'cert.ma-any'],
+  ['Our receptionists greet patients and collect copays', 'admin.payments'],
+  ['Work closely with physicians and the front desk', 'admin.front-desk'],
+  ['Schedule lung and sleep studies', 'specialty.pulmonology'],
+  ['Current Medical Assistant certificate or certification (CMA, RMA, CCMA)', 'edu.ma-program'],
+  ['Room patients\n\nAlso hiring:\n- Cardiology Medical Assistant - Plano', 'specialty.cardiology'],
 ];
 
 describe('analyzePosting: aliases', () => {

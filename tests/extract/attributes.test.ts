@@ -36,6 +36,7 @@ describe('experienceYears', () => {
     ['Requirements:\n- After 6 months of work in the clinic you are eligible for PTO', null],
     ['Duties:\n- Bilingual is a plus. Reviews at 3 and 6 months in the role.', null],
     ['Requirements: CMA (AAMA); 3+ years in primary care', 3],
+    ['Join our team! Must be certified. 2+ years in a clinical setting. Bilingual a plus.', 2],
     ['EXPERIENCE: One-year experience in a health-related position', 1],
     ['Two-year experience in medical practice.', 2],
     ['1 or more years of current experience in a medical office preferred', 1],
@@ -235,6 +236,12 @@ describe('certWindowDays', () => {
     ],
     // the window a sentence or two after the credential it is for, not when benefits start
     ['CMA certification required. Eligible for benefits within your first 60 days.', null],
+    ['CMA or RMA certification required. Must successfully pass the 90-day probationary period.', null],
+    ['CMA required. Must be able to start within 2 weeks of offer.', null],
+    [
+      'National MA certification required. Must obtain within 90 days of hire (eligible for exam reimbursement).',
+      90,
+    ],
     ['CCMA certification required; health insurance begins within your first 30 days', null],
     [
       "Must be certified (CMA, RMA, CCMA). Don't have it? You will have 90 days from your hire date to get it.",

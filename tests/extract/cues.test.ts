@@ -122,6 +122,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ],
   ['Requirements:\n- Bilingual is not a must', 'soft.bilingual', 'preferred'],
   ["Requirements:\n- Podiatry experience would help but isn't required", 'specialty.podiatry', 'preferred'],
+  ['Requirements:\n- Prior dermatology experience would help', 'specialty.dermatology', 'preferred'],
+  ['Requirements:\n- Knowledge of Spanish is nice', 'soft.bilingual', 'preferred'],
+  ['Requirements:\n- Do you have phlebotomy experience? (Required)', 'clinical.phlebotomy', 'required'],
   // prose ways to say "a plus"
   ['Spanish would be a real help, since a third of our patients prefer it.', 'soft.bilingual', 'preferred'],
   ['Requirements:\n- Spanish is a huge plus', 'soft.bilingual', 'preferred'],
@@ -196,6 +199,7 @@ const ABSENT: Array<[string, string]> = [
   ["We have a separate team for that, so you won't be checking patients in.", 'admin.front-desk'],
   ['MAs do not give shots here.', 'clinical.injections'],
   ['This is not a front-desk role.', 'admin.front-desk'],
+  ["You don't have to have phlebotomy experience", 'clinical.phlebotomy'],
   // a credential the employer gives, with no window to hold it by
   ['Requirements:\n- BLS certification will be provided', 'cert.bls'],
   ['Requirements:\n- CCMA training provided', 'cert.ccma'],
