@@ -190,11 +190,13 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       }
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
-    // The employer's services ("we offer X-rays on site") are not the job's duties.
-    if ((category === 'admin' || category === 'clinical') && employerFrom(mention.clause) >= 0) continue;
-    // Other staff's work ("Our schedulers book the surgeries") is not the job's.
-    const others = category === 'admin' || category === 'clinical' ? othersSpan(mention.clause) : null;
-    if (others && mention.match.start >= others.from && mention.match.start < others.to) continue;
+    if (category === 'admin' || category === 'clinical') {
+      // The employer's services ("we offer X-rays on site") are not the job's duties.
+      if (employerFrom(mention.clause) >= 0) continue;
+      // Other staff's work ("Our schedulers book the surgeries") is not the job's.
+      const others = othersSpan(mention.clause);
+      if (others && mention.match.start >= others.from && mention.match.start < others.to) continue;
+    }
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.
