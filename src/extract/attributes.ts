@@ -537,8 +537,15 @@ function isAboutCredential(sentence: string): boolean {
 export function parseCertWindow(clause: string): number | null {
   for (const [re, n, u, needs] of WINDOW_RES) {
     if (needs && !needs.test(clause)) continue;
-    const m = re.exec(clause);
+    let m = re.exec(clause);
     if (!m) continue;
+    // Two deadlines in one clause ("complete training within 30 days, then obtain your CPT within 6
+    // months"): the credential's is the one whose lead-in is not about training, benefits and the like.
+    if (NOT_A_CREDENTIAL.test(clause.slice(0, m.index))) {
+      const rest = clause.slice(m.index + m[0].length);
+      const later = re.exec(rest);
+      if (later && !NOT_A_CREDENTIAL.test(rest.slice(0, later.index))) m = later;
+    }
     const value = toNumber(m[n]);
     const unit = (m[u] ?? '').toLowerCase();
     if (value === undefined || value <= 0) continue;

@@ -266,6 +266,10 @@ describe('certWindowDays', () => {
     ['within 2 weeks', 14],
     ['60 days after hire', 60],
     ['certified within reason', null],
+    // two deadlines: the credential's, not the training's before it
+    ['complete orientation within 30 days, then obtain your CPT within 6 months', 180],
+    ['obtain your CMA within 90 days; benefits begin within 30 days', 90],
+    ['finish training within 2 weeks and be certified within 60 days', 60],
   ])('parseCertWindow(%j) → %s', (clause, days) => {
     expect(parseCertWindow(clause)).toBe(days);
   });
