@@ -127,6 +127,13 @@ function endsWithQuestion(seg: Segmented, clause: Clause): boolean {
   return seg.text[at] === '?';
 }
 
+/** Whether the mention's clause opens with "not" before it ("Not BLS certified?", "Not certified yet?"). */
+function opensWithNot(seg: Segmented, mention: Mention): boolean {
+  let i = mention.clause.from;
+  while (i < mention.match.start && seg.tokens[i]!.heading) i++;
+  return i < mention.match.start && seg.tokens[i]!.word.norm === 'not';
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -150,6 +157,12 @@ export function levelOf(
     endsWithQuestion(seg, mention.clause)
   )
     cue = undefined;
+  // A question's own "not" ("Don't have your CCMA yet?", "Not BLS certified?") asks about the reader,
+  // the way a waiver does: what follows it ("…obtain it within 6 months", "we'll train you") settles it.
+  if (cue?.kind === 'negation' && cue.dir === 'pre' && endsWithQuestion(seg, mention.clause))
+    cue = { ...cue, kind: 'waiver' };
+  else if (!cue && opensWithNot(seg, mention) && endsWithQuestion(seg, mention.clause))
+    cue = { kind: 'waiver', dir: 'pre', start: mention.clause.from, end: mention.clause.from + 1 };
   // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
   if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';

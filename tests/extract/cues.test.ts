@@ -113,6 +113,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ],
   // a question's "need" is no requirement
   ['FAQ\nDo I need phlebotomy experience? No, we teach it here.', 'clinical.phlebotomy', 'duty'],
+  // a question's negation waives: the answer after it says what is asked
+  ["Requirements:\n- Don't have your CCMA yet? You must obtain it within 6 months.", 'cert.ccma', 'required'],
+  ['Requirements:\n- No phlebotomy experience? We will train you.', 'clinical.phlebotomy', 'duty'],
   ['Cardiology exposure would be a genuine advantage.', 'specialty.cardiology', 'preferred'],
   // a holder who lacks the credential yet is told to obtain it: no negation
   [
@@ -206,6 +209,9 @@ const ABSENT: Array<[string, string]> = [
   ['Tuition reimbursement for CCMA certification', 'cert.ccma'],
   ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.bls'],
   ['Benefits and Perks\nFree BLS certification\nTuition for CCMA program', 'cert.ccma'],
+  // a question's "not" asks about the reader: what follows it gives the credential
+  ['Requirements:\n- Not BLS certified? No problem, we provide the class.', 'cert.bls'],
+  ["Requirements:\n- Don't have BLS? We will get you certified.", 'cert.bls'],
   [
     'Equal Opportunity Employer\nWe do not discriminate based on disability, veteran status or Spanish heritage.',
     'soft.bilingual',
