@@ -15,7 +15,7 @@ import {
 import { findCues } from './cues.js';
 import {
   describesOccupation,
-  employerServicesFrom,
+  employerServicesSpan,
   isReferralTarget,
   levelOf,
   namesServiceLines,
@@ -102,8 +102,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     const next = seg.clauses[c.index + 1];
     return statedWindow(c) ?? (next && next.line === c.line ? followingWindow(next) : null);
   };
-  // Where a clause starts describing the employer's services (-1: it does not).
-  const employerFrom = perClause((c) => employerServicesFrom(seg, c));
+  // Where a clause describes the employer's services (null: it does not).
+  const employerSpan = perClause((c) => employerServicesSpan(seg, c));
   const othersSpan = perClause((c) => otherStaffSpan(seg, c));
 
   const mentions = findMentions(seg, lexicon);
@@ -114,7 +114,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   // heart institute, orthopedic and spine services…"). A list that names one clinic ("a busy
   // Cardiology, Pulmonology and Endocrinology clinic") is the job's setting: it lists none.
   const specialtiesOf = perClause((c) => {
-    const from = employerFrom(c);
+    const span = employerSpan(c);
     const listed = new Set<string>();
     const afterEmployer = new Set<string>();
     let oneClinic = false;
@@ -124,14 +124,15 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       if (ONE_SETTING.has(last) || ONE_SETTING.has(seg.tokens[m.match.end]?.word.norm ?? ''))
         oneClinic = true;
       listed.add(m.concept);
-      if (m.match.start > from) afterEmployer.add(m.concept);
+      if (span && m.match.start > span.from && m.match.start < span.to) afterEmployer.add(m.concept);
     }
     return { afterEmployer: afterEmployer.size, listed: oneClinic ? 0 : listed.size };
   });
   const listsServiceLines = (mention: Mention) => {
-    const from = employerFrom(mention.clause);
+    const span = employerSpan(mention.clause);
     const specialties = specialtiesOf(mention.clause);
-    if (from >= 0 && mention.match.start > from && specialties.afterEmployer >= SERVICE_LINES) return true;
+    const employers = span !== null && mention.match.start > span.from && mention.match.start < span.to;
+    if (employers && specialties.afterEmployer >= SERVICE_LINES) return true;
     return namesServiceLines(seg, mention.clause, specialties.listed);
   };
 
@@ -192,7 +193,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
     if (category === 'admin' || category === 'clinical') {
       // The employer's services ("we offer X-rays on site") are not the job's duties.
-      if (employerFrom(mention.clause) >= 0) continue;
+      const employers = employerSpan(mention.clause);
+      if (employers && mention.match.start < employers.to) continue;
       // Other staff's work ("Our schedulers book the surgeries") is not the job's.
       const others = othersSpan(mention.clause);
       if (others && mention.match.start >= others.from && mention.match.start < others.to) continue;

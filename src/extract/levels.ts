@@ -429,6 +429,31 @@ export function employerServicesFrom(seg: Segmented, clause: Clause): number {
   return namedEmployerVerb(seg, clause, stop);
 }
 
+/** Verbs after "we" that turn a clause from the employer to the job it is hiring for ("…and we need an MA"). */
+const HIRING_WORDS = new Set(['need', 'needs', 'seek', 'seeking', 'looking', 'hiring', 'want', 'are', "'re", 're']);
+
+/**
+ * The tokens [from, to) of a clause that describe the employer's services (see employerServicesFrom),
+ * or null. The description runs to the clause's end, or to where the clause turns to the job: a
+ * "you" ("…a busy derm office with two dermatologists, you would be rooming patients…") or a "we"
+ * that hires ("…and we need another MA").
+ */
+export function employerServicesSpan(seg: Segmented, clause: Clause): { from: number; to: number } | null {
+  const from = employerServicesFrom(seg, clause);
+  if (from < 0) return null;
+  for (let k = from + 1; k < clause.to; k++) {
+    const norm = seg.tokens[k]!.word.norm;
+    if (norm.startsWith('you')) return { from, to: k };
+    if ((norm === 'we' || norm === "we're" || norm === 'we’re') && k + 1 < clause.to) {
+      const next = seg.tokens[k + 1]!.word.norm;
+      const after = k + 2 < clause.to ? seg.tokens[k + 2]!.word.norm : '';
+      if (HIRING_WORDS.has(next) && (next !== 'are' || CANDIDATE_WORDS.has(after))) return { from, to: k };
+      if (norm !== 'we' && CANDIDATE_WORDS.has(next)) return { from, to: k };
+    }
+  }
+  return { from, to: clause.to };
+}
+
 const PERFORM_STEM = stemWord('perform');
 
 /** Capitalised words that may stand in an employer's name besides its proper nouns. */

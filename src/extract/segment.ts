@@ -101,9 +101,15 @@ const ABBREVIATIONS = new Set([
 ]);
 const ABBREVIATION_MAX = 6;
 
-/** Whether `word` (as written) is an initial or an abbreviation: no lowercase copy for longer words. */
-function isAbbreviation(word: string): boolean {
-  return word.length === 1 || (word.length <= ABBREVIATION_MAX && ABBREVIATIONS.has(word.toLowerCase()));
+/**
+ * Whether a "." after `word` (as written) ends an initial or an abbreviation rather than a sentence:
+ * no lowercase copy for longer words. A dotted acronym's last dot ends a sentence only before a
+ * capital ("C.M.A. required" goes on; "…holds a C.M.A. We offer…" does not).
+ */
+function isAbbreviation(word: string, next: string): boolean {
+  if (word.length === 1) return true;
+  if (word.length > 2 && word.charCodeAt(word.length - 2) === 46) return !/^\p{Lu}/u.test(next);
+  return word.length <= ABBREVIATION_MAX && ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** Classifies the characters between two words (the rare, long gaps). */
@@ -116,7 +122,7 @@ function classifyGap(gap: string, prev: string, next: string): number {
   }
   if (gap.includes('.')) {
     const decimal = gap === '.' && /\d$/.test(prev) && /^\d/.test(next);
-    const abbreviation = /^\.\s*$/.test(gap) && isAbbreviation(prev);
+    const abbreviation = /^\.\s*$/.test(gap) && isAbbreviation(prev, next);
     if (!decimal && !abbreviation && !/^\.[\p{L}]/u.test(gap + next)) return SEP_CLAUSE;
     if (!decimal && !abbreviation && /\.\s/.test(gap)) return SEP_CLAUSE;
   }
@@ -163,7 +169,7 @@ function separatorClass(text: string, from: number, to: number, prev: string, ne
       return SEP_CLAUSE; // ";", "!", "?" and a colon that is not "9:45" (classifyGap's first rules)
     else if (c === 46 && to - from === 2 && text.charCodeAt(k + 1) === 32)
       // ". " ends a sentence unless it follows an initial or an abbreviation (as in classifyGap).
-      return isAbbreviation(prev) ? SEP_SOFT : SEP_CLAUSE;
+      return isAbbreviation(prev, next) ? SEP_SOFT : SEP_CLAUSE;
     else if (!isPlainGapChar(c)) {
       // A newline later in the gap (".\n", the end of most lines) settles it as classifyGap would first.
       for (let j = k + 1; j < to; j++) if (text.charCodeAt(j) === 10) return SEP_CLAUSE;
@@ -202,6 +208,21 @@ function isWordChar(code: number): boolean {
 /** \p{L}. */
 function isLetterCode(code: number): boolean {
   return (charClass(code) & CHAR_LETTER) !== 0;
+}
+
+/** Whether an ASCII capital letter. */
+function isCapitalCode(c: number | undefined): boolean {
+  return c !== undefined && c >= 65 && c <= 90;
+}
+
+/**
+ * Whether the "." at codes[dot] joins a dotted acronym, one capital on each side ("C.M.A.", "G.E.D.",
+ * "B.S."): the acronym is one word, read as if written without its dots (WordTable), not initials.
+ */
+function continuesAcronym(codes: Uint16Array, start: number, dot: number): boolean {
+  if (!isCapitalCode(codes[dot - 1]) || (dot - 1 !== start && codes[dot - 2] !== 46)) return false;
+  const next = codes[dot + 1];
+  return isCapitalCode(next) && !isWordChar(codes[dot + 2] ?? 32);
 }
 
 function createToken(start: number, end: number, word: WordInfo): Token {
@@ -268,6 +289,7 @@ export function tokenize(text: string, lexicon?: Lexicon, options?: TokenizeOpti
       const c = codes[i]!;
       if (isWordChar(c)) i++;
       else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(codes[i + 1]!)) i++;
+      else if (c === 46 && continuesAcronym(codes, start, i)) i++;
       else break;
       hash = wordHashStep(hash, c);
     }

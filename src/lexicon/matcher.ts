@@ -216,6 +216,8 @@ export class WordTable {
   }
 
   private describe(surface: string): WordInfo {
+    // A dotted acronym ("C.M.A", see the tokenizer) is the word without its dots.
+    if (surface.includes('.')) return { ...this.describe(surface.replaceAll('.', '')), surface };
     const written = normalizeWord(surface);
     // "pts" is matched, stemmed and read by every rule as "patients"; `surface` keeps what was written.
     const norm = this.shorthand.get(written) ?? written;

@@ -14,6 +14,20 @@ const ids = (body: string) => analyzePosting({ text: posting(body) }, lexicon).c
 
 // [sentence, a concept id that must be found]
 const PRESENT: Array<[string, string]> = [
+  // the employer's description ends where the clause turns to the job
+  [
+    'we are a busy derm office w/ 2 dermatologists and we need another MA asap, you would be rooming pts and drawing blood',
+    'clinical.phlebotomy',
+  ],
+  [
+    "We're a small clinic offering allergy care, we're looking for someone to give allergy shots",
+    'clinical.injections',
+  ],
+  // dotted acronyms read as written without dots
+  ['Must hold a current C.M.A., R.M.A., or C.C.M.A.', 'cert.rma'],
+  ['Must hold a current C.M.A., R.M.A., or C.C.M.A.', 'cert.ccma'],
+  ['H.S. diploma or G.E.D. required', 'edu.high-school'],
+  ['A.A.S. in a health field preferred', 'edu.associate'],
   // abbreviations
   ['Perform EKG on patients', 'clinical.ekg'],
   ['Perform ECG tracings', 'clinical.ekg'],
@@ -464,6 +478,7 @@ const ABSENT: Array<[string, string]> = [
   // the employer's services, not the job's duties
   ['Our med spa offers laser treatments, injectables and facials', 'clinical.injections'],
   ['We offer X-rays and lab services on site', 'clinical.xray'],
+  ['We offer X-rays on site and we also run a full lab', 'clinical.xray'],
   ['Apex is a pain management practice treating back pain with steroid injections', 'clinical.injections'],
   // an employer's service lines, and its working conditions
   [

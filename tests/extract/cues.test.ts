@@ -113,6 +113,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ],
   // a question's "need" is no requirement
   ['FAQ\nDo I need phlebotomy experience? No, we teach it here.', 'clinical.phlebotomy', 'duty'],
+  // prose duties after a need: "you would be…" says what the job does
+  [
+    'Requirements:\nWe need another MA asap, you would be rooming patients and drawing blood',
+    'clinical.phlebotomy',
+    'duty',
+  ],
   // a question's negation waives: the answer after it says what is asked
   ["Requirements:\n- Don't have your CCMA yet? You must obtain it within 6 months.", 'cert.ccma', 'required'],
   ['Requirements:\n- No phlebotomy experience? We will train you.', 'clinical.phlebotomy', 'duty'],

@@ -19,6 +19,35 @@ describe('tokenize', () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.word.surface);
   });
 
+  it('reads a dotted acronym as one word, without its dots, but not lowercase abbreviations', () => {
+    const text = 'C.M.A. or G.E.D., e.g. at 8 a.m. with Dr. J. Smith';
+    const tokens = tokenize(text, lexicon);
+    expect(tokens.map((t) => t.word.surface)).toEqual([
+      'C.M.A',
+      'or',
+      'G.E.D',
+      'e',
+      'g',
+      'at',
+      '8',
+      'a',
+      'm',
+      'with',
+      'Dr',
+      'J',
+      'Smith',
+    ]);
+    expect(tokens[0]!.word.norm).toBe('cma');
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.word.surface);
+  });
+
+  it.each<[string, number]>([
+    ['Must hold a C.M.A. in good standing', 1], // the acronym's dot before a lowercase word goes on
+    ['Must hold a C.M.A. We offer great benefits', 2], // before a capital it ends the sentence
+  ])('%j has %i clauses', (text, clauses) => {
+    expect(segmentText(text, lexicon).clauses).toHaveLength(clauses);
+  });
+
   it('returns nothing for text without words', () => {
     expect(tokenize(' .,;: -- ')).toEqual([]);
   });

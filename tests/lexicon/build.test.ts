@@ -83,6 +83,15 @@ describe('buildLexicon', { timeout: 90_000 }, () => {
       /colour|unrecognized|Unrecognized/,
     ],
     [
+      'a case-sensitive word written with dots',
+      'edu.yaml',
+      'edu.high-school',
+      (c) => {
+        c.aliases.push('=G.E.D.');
+      },
+      /without dots/,
+    ],
+    [
       'an also that names no concept',
       'cert.yaml',
       'cert.bls',
