@@ -430,7 +430,7 @@ export function employerServicesFrom(seg: Segmented, clause: Clause): number {
 }
 
 /** Verbs after "we" that turn a clause from the employer to the job it is hiring for ("…and we need an MA"). */
-const HIRING_WORDS = new Set(['need', 'needs', 'seek', 'seeking', 'looking', 'hiring', 'want', 'are', "'re", 're']);
+const HIRING_WORDS = new Set('need needs seek seeking looking hiring want are'.split(' '));
 
 /**
  * The tokens [from, to) of a clause that describe the employer's services (see employerServicesFrom),

@@ -64,7 +64,11 @@ function expandWord(word: string, where: string, alias: string): Pattern[] {
     if (!/^[\p{L}\p{N}][\p{L}\p{N}'’]*$/u.test(exact)) {
       // "=G.E.D." would never match: the tokenizer reads a dotted acronym as the word without dots.
       const hint = exact.includes('.') ? ' (write acronyms without dots: "=GED" also matches "G.E.D.")' : '';
-      throw new LexiconError(`bad case-sensitive word "${word}" in alias "${alias}"${hint}`, undefined, where);
+      throw new LexiconError(
+        `bad case-sensitive word "${word}" in alias "${alias}"${hint}`,
+        undefined,
+        where,
+      );
     }
     return [[{ kind: 'exact', text: exact }]];
   }
