@@ -529,12 +529,31 @@ const EXPERIENCE_AFTER_SPECIALTY = 5;
 /** "Experienced" describes a person: only right before the specialty ("an experienced derm MA"). */
 const EXPERIENCED_BEFORE_SPECIALTY = 2;
 
+/** Units of a length of experience: "six months working in a pediatric office", "2 yrs derm". */
+const DURATION_WORDS = new Set('year years yr yrs month months mo mos'.split(' '));
+
+const NUMBER_WORDS = new Set(
+  'a an one two three four five six seven eight nine ten twelve eighteen'.split(' '),
+);
+/** Whether a word is a count: "2", "six", "a" ("a year in a derm office"). */
+function isNumberWord(norm: string): boolean {
+  return NUMBER_WORDS.has(norm) || /^\d/.test(norm);
+}
+
 /** Whether an experience word of the clause is about tokens [start, end). */
 function experienceNear(seg: Segmented, clause: Clause, start: number, end: number): boolean {
   const from = Math.max(clause.from, start - EXPERIENCE_BEFORE_SPECIALTY);
   const to = Math.min(clause.to, end + EXPERIENCE_AFTER_SPECIALTY);
   for (let i = from; i < to; i++) {
     const word = seg.tokens[i]!.word;
+    // A length of time before the specialty, after a number: the experience asked in it.
+    if (
+      i < start &&
+      DURATION_WORDS.has(word.norm) &&
+      i > clause.from &&
+      isNumberWord(seg.tokens[i - 1]!.word.norm)
+    )
+      return true;
     if (!EXPERIENCE_STEMS.has(word.stem)) continue;
     if (word.norm !== 'experienced' || (i < start && start - i <= EXPERIENCED_BEFORE_SPECIALTY) || i >= end)
       return true;

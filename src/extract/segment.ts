@@ -127,7 +127,10 @@ function classifyGap(gap: string, prev: string, next: string): number {
     if (!decimal && !abbreviation && /\.\s/.test(gap)) return SEP_CLAUSE;
   }
   // List markers inside a line: " + ", " - ", " – ", " * ".
-  if (/\s(?:[+*–—-]|--)\s/.test(gap) || /^\s*[+*]\s/.test(gap) || /\*\*/.test(gap)) return SEP_CLAUSE;
+  // ("2+ years": a "+" right after a number is "or more", not a marker.)
+  const countPlus = gap.charCodeAt(0) === 43 && isDigitCode(prev.charCodeAt(prev.length - 1));
+  if (/\s(?:[+*–—-]|--)\s/.test(gap) || (/^\s*[+*]\s/.test(gap) && !countPlus) || /\*\*/.test(gap))
+    return SEP_CLAUSE;
   if (gap.includes(',')) return SEP_COMMA;
   if (/^\s+$/.test(gap)) return SEP_SPACE;
   return SEP_SOFT;

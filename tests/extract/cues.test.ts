@@ -160,6 +160,9 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'preferred',
   ],
   ['Experienced dermatology medical assistant preferred', 'specialty.dermatology', 'preferred'],
+  // a length of time in the field is experience asked in it
+  ['At least six months working in a pediatric office is preferred.', 'specialty.pediatrics', 'preferred'],
+  ['Requirements:\n- 2+ yrs in dermatology', 'specialty.dermatology', 'required'],
   // …about the specialty, not the person ("an experienced MA who can support our pain physicians")
   [
     'We need an experienced MA who can support both our pain management physicians and staff.',
