@@ -166,7 +166,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
       if (first.section !== 'title' && listsServiceLines(mention)) continue;
-      if (!specialtyAsked(seg, mention)) level = 'duty';
+      if (!specialtyAsked(seg, mention, cuesOf(mention.clause))) level = 'duty';
       // A field named in passing, not asked as experience, must be placed by its words ("pediatric
       // clinic", "Pulmonary Medical Assistant") to be the job's.
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;

@@ -563,14 +563,20 @@ function experienceNear(seg: Segmented, clause: Clause, start: number, end: numb
 
 /**
  * A specialty is required/preferred only as experience asked for ("ophthalmic experience required",
- * or a qualification line that is little more than the specialty: "Dermatology a plus"); otherwise
+ * a qualification line that is little more than the specialty: "Dermatology a plus", or a cue right
+ * after it: "pediatrics is a plus"); otherwise
  * the job is in it, even in a requirements list ("Women's Health Services will train you…" names the
  * employer).
  */
-export function specialtyAsked(seg: Segmented, mention: Mention): boolean {
+export function specialtyAsked(seg: Segmented, mention: Mention, cues: readonly CueHit[] = []): boolean {
   const { clause, match } = mention;
   const section = seg.tokens[match.start]!.section;
   const qualifying = section === 'requirements' || section === 'preferred';
+  // The field itself asked, wherever it stands: "(women's health strongly preferred)", "derm a big plus".
+  for (const cue of cues) {
+    const asks = cue.kind === 'required' || cue.kind === 'preferred';
+    if (asks && cue.dir === 'post' && cue.start >= match.end && cue.start <= match.end + 1) return true;
+  }
   // The experience word must be about the specialty ("pain management experience preferred",
   // "experience in a dermatology or plastic surgery practice"), not the person ("an experienced MA
   // who can support our pain physicians").

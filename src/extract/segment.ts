@@ -776,10 +776,12 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
       const allCaps = labelWords <= 8 && isAllCaps(trimmed);
       // A bullet is a heading only when heading words fill it ("• Responsibilities" in a flattened page).
       const bulletHeading = isBullet && !endsWithColon && labelWords <= 4 && !endsWithOneOf(trimmed, '.!?,');
+      // A question may head its list as a label does ("What would be a plus?", "What will I do?").
+      const question = !isBullet && endsWithOneOf(trimmed, '?');
       const candidate =
         labelWords <= 8 &&
         !innerHard &&
-        (endsWithColon || bulletHeading || (!isBullet && !endsWithOneOf(trimmed, '.!?,')));
+        (endsWithColon || bulletHeading || question || (!isBullet && !endsWithOneOf(trimmed, '.!?,')));
       // A longer line that ends like a label ("Here is what our team members receive…").
       // (Such a line, trimmed, ends with one of ":….*": the regex runs only on those.)
       const labelLike =
@@ -798,7 +800,7 @@ export function segmentText(text: string, lexicon: Lexicon, options?: TokenizeOp
           ? 0
           : bulletHeading
             ? 1
-            : endsWithColon || allCaps
+            : endsWithColon || allCaps || question
               ? 0.5
               : candidate && label.coverage >= 0.5 && label.coverage < 1 && isTitleCase(trimmed)
                 ? 0.5

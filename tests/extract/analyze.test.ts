@@ -14,6 +14,12 @@ const ids = (body: string) => analyzePosting({ text: posting(body) }, lexicon).c
 
 // [sentence, a concept id that must be found]
 const PRESENT: Array<[string, string]> = [
+  // plain-spoken qualities and shorthand
+  ['You should be patient with nervous parents', 'soft.empathy'],
+  ['Getting every detail right matters here', 'soft.attention-to-detail'],
+  ['Really good with details', 'soft.attention-to-detail'],
+  ['Able to juggle a packed Saturday clinic', 'soft.organization'],
+  ["Pref'd: phleb experience", 'clinical.phlebotomy'],
   // the employer's description ends where the clause turns to the job
   [
     'we are a busy derm office w/ 2 dermatologists and we need another MA asap, you would be rooming pts and drawing blood',
@@ -378,6 +384,8 @@ const PRESENT: Array<[string, string]> = [
 
 // [sentence, a concept id that must NOT be found]
 const ABSENT: Array<[string, string]> = [
+  // "patient with" a condition is the person, not the quality
+  ['Room the patient with diabetes first', 'soft.empathy'],
   ['Join an epic team of caregivers', 'ehr.epic'],
   ['We provide education on our benefits to every employee', 'clinical.patient-education'],
   ['Our clinic offers continuing education on new procedures', 'clinical.patient-education'],

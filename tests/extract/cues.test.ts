@@ -160,6 +160,14 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'preferred',
   ],
   ['Experienced dermatology medical assistant preferred', 'specialty.dermatology', 'preferred'],
+  // a cue right after the field asks the field itself
+  ["(women's health strongly preferred)", 'specialty.ob-gyn', 'preferred'],
+  [
+    'Requirements:\n- 3+ yrs as an MA, with one year in a specialty (neurology is ideal)',
+    'specialty.neurology',
+    'preferred',
+  ],
+  ['Our pediatrics team is preferred by families across the county.', 'specialty.pediatrics', 'duty'],
   // a length of time in the field is experience asked in it
   ['At least six months working in a pediatric office is preferred.', 'specialty.pediatrics', 'preferred'],
   ['Requirements:\n- 2+ yrs in dermatology', 'specialty.dermatology', 'required'],

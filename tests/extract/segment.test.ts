@@ -148,6 +148,10 @@ describe('segmentText: headings and sections', () => {
     ['Benefits:\n- Paid time off\n\nThis position is covered by a union agreement.', 'union', 'benefits'],
     ['About Us\n\nOur clinic performs 200 procedures a day.', 'procedures', 'about'],
     ['Benefits:\n- Paid time off\n- The assistant role performs well here', 'well', 'benefits'],
+    // a question heads its list as a label does, unless it names a concept (an FAQ's question)
+    ['What would be a plus?\n- Epic experience', 'Epic', 'preferred'],
+    ['Requirements:\n- CCMA\nDo you have phlebotomy experience?\n- Spanish', 'Spanish', 'requirements'],
+    ['Nice:\n- Epic experience', 'Epic', 'preferred'],
   ])('%j puts %s in %s', (body, word, section) => {
     const seg = segmentText(posting(body), lexicon);
     expect(tokenOf(seg, word).section).toBe(section);
