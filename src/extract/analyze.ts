@@ -136,6 +136,15 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     return namesServiceLines(seg, mention.clause, specialties.listed);
   };
 
+  const insideCredential = (mention: Mention) =>
+    mentions.some(
+      (m) =>
+        m.clause === mention.clause &&
+        m.info?.category === 'cert' &&
+        m.match.start <= mention.match.start &&
+        m.match.end >= mention.match.end,
+    );
+
   interface Found {
     level: Level;
     evidence: Evidence[];
@@ -166,7 +175,9 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
       if (first.section !== 'title' && listsServiceLines(mention)) continue;
-      if (!specialtyAsked(seg, mention, cuesOf(mention.clause))) level = 'duty';
+      // A field's word inside a credential's name ("Certified Ophthalmic Assistant preferred") is
+      // the credential's: what is asked of it is not experience in the field.
+      if (insideCredential(mention) || !specialtyAsked(seg, mention, cuesOf(mention.clause))) level = 'duty';
       // A field named in passing, not asked as experience, must be placed by its words ("pediatric
       // clinic", "Pulmonary Medical Assistant") to be the job's.
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;

@@ -575,7 +575,7 @@ export function specialtyAsked(seg: Segmented, mention: Mention, cues: readonly 
   // The field itself asked, wherever it stands: "(women's health strongly preferred)", "derm a big plus".
   for (const cue of cues) {
     const asks = cue.kind === 'required' || cue.kind === 'preferred';
-    if (asks && cue.dir === 'post' && cue.start >= match.end && cue.start <= match.end + 1) return true;
+    if (asks && cue.dir === 'post' && cue.start === match.end) return true;
   }
   // The experience word must be about the specialty ("pain management experience preferred",
   // "experience in a dermatology or plastic surgery practice"), not the person ("an experienced MA

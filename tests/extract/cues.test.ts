@@ -168,6 +168,12 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'preferred',
   ],
   ['Our pediatrics team is preferred by families across the county.', 'specialty.pediatrics', 'duty'],
+  // …not one after the credential that holds the field's word
+  [
+    'Ophthalmology clinic\nRequirements:\n- COA (Certified Ophthalmic Assistant) preferred',
+    'specialty.ophthalmology',
+    'duty',
+  ],
   // a length of time in the field is experience asked in it
   ['At least six months working in a pediatric office is preferred.', 'specialty.pediatrics', 'preferred'],
   ['Requirements:\n- 2+ yrs in dermatology', 'specialty.dermatology', 'required'],
