@@ -49,7 +49,7 @@ const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'c
 // "Two to five years experience", "6 months experience", "One-year experience", "1 or more years of
 // experience", "1-2 yrs MA exp", "one year working in a primary care setting".
 const EXPERIENCE_BEFORE = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+(?:experience|exp\b|working[ \t]+(?:in|as|with|at)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more|or greater)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}(?:[ \t]*\(\d+\))?[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?\+?(?:[ \t]+(?:of|or more|or greater|plus))?(?:[ \t]+[\w/'’&-]+){0,6}?[ \t]+(?:experience|exp\b|working[ \t]+(?:in|as|with|at)\b)`,
   'gi',
 );
 // "Experience: 2 years", "experience of at least 1 year".
@@ -68,7 +68,7 @@ const EXPERIENCE_ITEM = new RegExp(
 // "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
 // in healthcare" is its history.
 const EXPERIENCE_SETTING = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:of[ \t]+(?:(?!combined\b)[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?\+?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:min\b\.?|minimum\b|of[ \t]+(?:(?!combined\b)[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
   'gi',
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
@@ -242,6 +242,9 @@ const TYPES_CONTRACT = /\btypes?\s*:[^\n]*?\bcontract\b/i;
 const TEMP_JOB = /\btemp\b(?!er)/i;
 const VITAL_SIGN_WORDS =
   /\b(?:BP|blood pressure|pulse|vitals?|vital signs|resp\w*|O2|sat|SpO2|oxygen|weight|height|HR|RR)\b/i;
+/** "PT" the schedule, not physical therapy ("send PT referrals", "PT/OT notes"). */
+const PART_TIME_PT =
+  /\bPT\b(?![\s/&-]*(?:referrals?|evals?|evaluations?|appointments?|appts?|notes|orders?|visits?|therapy|therapists?|clinic|department|dept|patients?|pts|sessions?|exercises?|OT|and\s+OT)\b)/;
 const PT_CONTEXT = /\b(schedule|shift|status|hours|type|position)\b/i;
 const HOURS_RE =
   /\b(\d{2}(?:\.\d+)?)\s*\+?\s*(?:hours|hrs)\s*(?:\/|per|a|each)\s*(?:week|wk)\b|\b(\d{2})[\s-]*(?:hours?|hrs?)\s+(?:position|job|role|work\s*week|workweek|schedule)\b/i;
@@ -274,7 +277,7 @@ export function extractEmploymentType(lines: readonly AttributeLine[]): Employme
     if (contract) consider(contract.index + contract[0].length - 'contract'.length, 'temporary');
     const temp = TEMP_JOB.exec(line.text);
     if (temp && !VITAL_SIGN_WORDS.test(line.text)) consider(temp.index, 'temporary');
-    const pt = /\bPT\b/.exec(line.text);
+    const pt = PART_TIME_PT.exec(line.text);
     if (pt && PT_CONTEXT.test(line.text)) consider(pt.index, 'part-time');
     const hours = HOURS_RE.exec(line.text) ?? HOURS_LABEL_RE.exec(line.text);
     if (hours && Number.parseFloat(hours[1] ?? hours[2]!) >= 40) consider(hours.index, 'full-time');
@@ -298,6 +301,8 @@ const NOT_BASE_PAY =
  */
 const PERIOD_THEN_ASIDE =
   /^\s*(?:\/|per|an?)?\s*(?:hr|hour|hourly|yr|year|annum|annually)\b\.?\s*(?=\([^)]*\b(?:available|eligible|offered|included|optional)\b[^)]*\))/i;
+/** An amount's stated period ("/hr", "per hour", "hourly"): a comma right after it starts another item. */
+const STATED_PERIOD = /^\s*(?:(?:\/|per|an?)\s*(?:hr|hour|yr|year|annum)\b\.?|hourly\b|annually\b)(?=\s*,)/i;
 /** The least salary a year that an amount per month, pay period or week can be (not a weekly credit). */
 const MIN_YEARLY_PAY = 15_000;
 /** Where another amount or a bonus is added to the pay: "…, plus", "+ a bonus", "and a $500 bonus". */
@@ -408,6 +413,9 @@ function extractDollarPay(lines: readonly AttributeLine[]): Pay | null {
       let clauseEnd = clauseEndRaw < 0 ? line.text.length : at + clauseEndRaw;
       const aside = PERIOD_THEN_ASIDE.exec(after);
       if (aside) clauseEnd = Math.min(clauseEnd, at + m[0].length + aside[0].length);
+      // "$18–$21/hr, cash bonus at Tết": the amount's item ends at the comma after its period.
+      const stated = STATED_PERIOD.exec(after);
+      if (stated) clauseEnd = Math.min(clauseEnd, at + m[0].length + stated[0].length);
       // What follows "plus" is another amount's ("$21/hr, plus $2/hr night differential", "$18-$22
       // an hour plus a quarterly bonus"): it does not make this one a bonus.
       const plus = PLUS_RE.exec(line.text.slice(at + m[0].length, clauseEnd));
@@ -454,7 +462,7 @@ const WINDOW_RES: Array<[RegExp, number, number, RegExp?]> = [
   // [pattern, group of the number, group of the unit, a word the pattern needs (a cheap test first)]
   [
     new RegExp(
-      String.raw`\bwithin\s+(?:(?:the|your|their|his\s+or\s+her)\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|years?)`,
+      String.raw`\bwithin\s+(?:(?:the|your|their|his\s+or\s+her)\s+first\s+)?${NUM}\s*(?:\(\d+\)\s*)?(days?|weeks?|months?|mos?\b|years?)`,
       'i',
     ),
     1,
@@ -551,7 +559,7 @@ export function parseCertWindow(clause: string): number | null {
     if (value === undefined || value <= 0) continue;
     if (unit.startsWith('day')) return value;
     if (unit.startsWith('week')) return value * 7;
-    if (unit.startsWith('month')) return value % 12 === 0 ? (value / 12) * 365 : value * 30;
+    if (unit.startsWith('mo')) return value % 12 === 0 ? (value / 12) * 365 : value * 30;
     if (unit.startsWith('year')) return value * 365;
   }
   if (/\bwithin\s+(?:one|a|(?:the|your|their|his\s+or\s+her)\s+first)\s+year\b/i.test(clause)) return 365;

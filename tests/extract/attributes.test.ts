@@ -24,6 +24,10 @@ const lines = (...texts: string[]): AttributeLine[] =>
 describe('experienceYears', () => {
   it.each<[string, number | null]>([
     ['1+ year of medical assistant experience required', 1],
+    // a '+' after the unit, and a minimum after it
+    ['Requirements:\n- 6 mo+ MA experience', 0.5],
+    ['Requirements:\n- 1 yr+ MA exp', 1],
+    ['Requirements:\n- experienced MA (2 yrs min.) / CMA or RMA / BLS', 2],
     ['Minimum of two (2) years of clinical experience', 2],
     ['6 months of experience preferred', 0.5],
     ['At least 3 years experience in a medical office', 3],
@@ -95,6 +99,9 @@ describe('employmentType', () => {
     ['Part-time or full-time shifts available', 'part-time'],
     ['This position is part-time', 'part-time'],
     ['PRN position', 'per-diem'],
+    // PT the therapy, not the schedule
+    ['Duties:\n- schedule post-op visits & send PT referrals\nHours: M-F 7:30-4:30, FT.', 'full-time'],
+    ['Schedule: PT, 24 hrs', 'part-time'],
     ['Per diem role covering weekends', 'per-diem'],
     ['13-week contract assignment', 'temporary'],
     ['A 13 week assignment in Denver', 'temporary'],
@@ -149,6 +156,9 @@ describe('pay', () => {
   it.each<[string, Pay | null]>([
     ['Pay: $18.50 - $22.00 per hour', { min: 18.5, max: 22, period: 'hour' }],
     ['Pay: $19/hr', { min: 19, max: 19, period: 'hour' }],
+    // a bonus after the period's comma is another item
+    ['Pay • $18–$21/hr, cash bonus at New Year', { min: 18, max: 21, period: 'hour' }],
+    ['$2/hr, night differential', null],
     ['Pay: up to $24 hourly', { min: null, max: 24, period: 'hour' }],
     ['Salary: $40K–$45K', { min: 40000, max: 45000, period: 'year' }],
     ['Salary: $42,000 - $48,000 per year', { min: 42000, max: 48000, period: 'year' }],
@@ -211,6 +221,7 @@ describe('pay', () => {
 describe('certWindowDays', () => {
   it.each<[string, number | null]>([
     ['Must obtain CCMA within 90 days of hire', 90],
+    ['Limited x-ray permit or willing to get one within 6 mos', 180],
     ['CCMA required within 6 months of hire', 180],
     ['Obtain CCMA within 12 months of hire', 365],
     ['CCMA required within one year of employment', 365],
