@@ -14,6 +14,11 @@ const ids = (body: string) => analyzePosting({ text: posting(body) }, lexicon).c
 
 // [sentence, a concept id that must be found]
 const PRESENT: Array<[string, string]> = [
+  // results told, charting in a system the lexicon does not name
+  ['Notifies patients of normal Pap and culture results per provider instruction', 'admin.lab-results'],
+  ['Call parents back w/ results', 'admin.lab-results'],
+  ['Chart in Experity.', 'admin.ehr'],
+  ['Take before-and-after photos and upload them to the chart', 'admin.ehr'],
   // plain-spoken qualities and shorthand
   ['You should be patient with nervous parents', 'soft.empathy'],
   ['Getting every detail right matters here', 'soft.attention-to-detail'],
@@ -384,6 +389,7 @@ const PRESENT: Array<[string, string]> = [
 
 // [sentence, a concept id that must NOT be found]
 const ABSENT: Array<[string, string]> = [
+  ['Place the chart in the rack outside the room', 'admin.ehr'],
   // "patient with" a condition is the person, not the quality
   ['Room the patient with diabetes first', 'soft.empathy'],
   ['Join an epic team of caregivers', 'ehr.epic'],
