@@ -70,6 +70,14 @@ function expandWord(word: string, where: string, alias: string): Pattern[] {
         where,
       );
     }
+    if (!/\p{Lu}/u.test(exact)) {
+      // A token written all in lowercase carries no exact id (its surface is its normal form).
+      throw new LexiconError(
+        `case-sensitive word "${word}" in alias "${alias}" has no capital and would never match: write "~${exact}"`,
+        undefined,
+        where,
+      );
+    }
     return [[{ kind: 'exact', text: exact }]];
   }
   if (!/^[\p{L}\p{N}'’]+(?:[-/][\p{L}\p{N}'’]+)*$/u.test(word)) {

@@ -14,6 +14,11 @@ const ids = (body: string) => analyzePosting({ text: posting(body) }, lexicon).c
 
 // [sentence, a concept id that must be found]
 const PRESENT: Array<[string, string]> = [
+  // teaching patients, in prose and shorthand
+  ['Explain post-op cataract drop schedules to patients and families', 'clinical.patient-education'],
+  ['Give post-procedure care instructions', 'clinical.patient-education'],
+  ['pt education in ASL on meds', 'clinical.patient-education'],
+  ['You should be patient and caring', 'soft.empathy'],
   // results told, charting in a system the lexicon does not name
   ['Notifies patients of normal Pap and culture results per provider instruction', 'admin.lab-results'],
   ['Call parents back w/ results', 'admin.lab-results'],
@@ -390,6 +395,7 @@ const PRESENT: Array<[string, string]> = [
 // [sentence, a concept id that must NOT be found]
 const ABSENT: Array<[string, string]> = [
   ['Place the chart in the rack outside the room', 'admin.ehr'],
+  ['Explain insurance benefits to patients', 'clinical.patient-education'],
   // "patient with" a condition is the person, not the quality
   ['Room the patient with diabetes first', 'soft.empathy'],
   ['Join an epic team of caregivers', 'ehr.epic'],

@@ -92,6 +92,15 @@ describe('buildLexicon', { timeout: 90_000 }, () => {
       /without dots/,
     ],
     [
+      'a case-sensitive word without a capital',
+      'soft.yaml',
+      'soft.empathy',
+      (c) => {
+        c.aliases.push('=caring and patient');
+      },
+      /never match/,
+    ],
+    [
       'an also that names no concept',
       'cert.yaml',
       'cert.bls',
