@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench:instructions`: the engine's machine instructions per pass over the corpus, counted
 // by valgrind (cachegrind). On a shared machine wall time moves ±25 % with the neighbours' load; this
-// count does not move at all, so it tells whether a change made the engine do less work. It is not
-// a speed: fewer instructions that miss the cache more can be slower (check with `npm run bench`).
+// count barely moves, so it tells whether a change made the engine do less work. It is not a speed:
+// fewer instructions that miss the cache more can be slower (check with `npm run bench`).
 //
 // V8 runs single-threaded with fixed seeds (so its GC and compiler work land in the count the same way
-// every run), over a warm-up and then over BENCH_PASSES more passes: the difference of two runs is the
-// cost of those passes alone, without start-up. Needs valgrind, `npm run build` and ../shared/corpus.
+// every run). Two child runs differ only by BENCH_PASSES passes, both after a warm-up and then
+// BENCH_PASSES passes more: V8 may still optimise a function some dozens of passes in, and a
+// compilation that fell between the two runs' ends would be counted as the passes' work (a 40-pass
+// count once read 107 M where 100 passes read 84 M). Needs valgrind, `npm run build` and ../shared/corpus.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -67,8 +69,8 @@ function instructions(extra) {
 }
 
 const bytes = inputBytes(readCorpusInputs(corpus));
-const base = instructions(0);
-const more = instructions(passes);
+const base = instructions(passes);
+const more = instructions(2 * passes);
 const perPass = (more - base) / passes;
 console.log(`corpus: ${(bytes / 1024).toFixed(1)} KiB; ${passes} passes counted under valgrind`);
 console.log(

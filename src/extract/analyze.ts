@@ -175,9 +175,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     const evidenceText = seg.text.slice(first.start, last.end);
     if (category === 'specialty') {
       if (first.section !== 'title' && listsServiceLines(mention)) continue;
-      // A field's word inside a credential's name ("Certified Ophthalmic Assistant preferred") is
-      // the credential's: what is asked of it is not experience in the field.
-      if (insideCredential(mention) || !specialtyAsked(seg, mention, cuesOf(mention.clause))) level = 'duty';
+      if (!specialtyAsked(seg, mention, cuesOf(mention.clause), insideCredential(mention))) level = 'duty';
       // A field named in passing, not asked as experience, must be placed by its words ("pediatric
       // clinic", "Pulmonary Medical Assistant") to be the job's.
       if (mention.alias.weak && !placesJob(mention, seg, lexicon, level)) continue;

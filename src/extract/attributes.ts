@@ -68,7 +68,7 @@ const EXPERIENCE_ITEM = new RegExp(
 // "one year as a Medical Assistant". Only where it is asked (see ASKED_HERE): a company's "25 years
 // in healthcare" is its history.
 const EXPERIENCE_SETTING = new RegExp(
-  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?\+?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:min\b\.?|minimum\b|of[ \t]+(?:(?!combined\b)[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
+  String.raw`\b${NUM}(?:[ \t]*\(\d+\))?[ \t]*(?:\+|plus|or more)?[ \t]*(?:(?:-|–|to)[ \t]*${NUM}[ \t]*\+?[ \t]*)?-?(years?|yrs?|months?|mos?\b\.?)['’]?\+?(?:[ \t]+or[ \t]+(?:more|longer))?[ \t]+(?:(?:min\b\.?|minimum\b)(?![ \t]*(?:commitment|age|contract|assignment|stay|term|old|of[ \t]+age))|of[ \t]+(?:(?!combined\b)[\w/'’&-]+[ \t]+){0,3}?work\b|(?:in|within|at)[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w/'’&-]+[ \t]+){0,4}?(?:office|clinic|practice|setting|environment|role|position|capacity|facility|hospital|department|field|healthcare|health[ \t]care|care|medicine|industry)\b|as[ \t]+(?:a|an)[ \t]+(?:[\w/'’&-]+[ \t]+){0,3}?(?:medical[ \t]+assistant|MA|CMA|RMA|CCMA|assistant|receptionist|phlebotomist|technician|tech|scribe)\b)`,
   'gi',
 );
 const ASKED_SECTIONS = new Set<SectionKind>(['requirements', 'preferred']);
@@ -541,19 +541,34 @@ function isAboutCredential(sentence: string): boolean {
   return OBTAINED.test(sentence) && !NOT_A_CREDENTIAL.test(sentence);
 }
 
+/** Where a deadline's own part of a clause starts: after the last comma, semicolon, "and" or "then". */
+const PART_BREAK = /.*(?:[,;]|\band\b|\bthen\b)/is;
+
+/**
+ * The clause's deadline for a credential. Of several ("complete orientation within 2 weeks, EHR
+ * training within 30 days, and obtain your CCMA within 90 days"), the first whose own part is not about
+ * training, benefits and the like; when every part is, the first.
+ */
+function credentialDeadline(re: RegExp, clause: string): RegExpExecArray | null {
+  let first: RegExpExecArray | null = null;
+  let from = 0;
+  for (;;) {
+    const rest = clause.slice(from);
+    const m = re.exec(rest);
+    if (!m) return first;
+    const leadIn = rest.slice(0, m.index).replace(PART_BREAK, '');
+    if (!NOT_A_CREDENTIAL.test(leadIn)) return m;
+    first ??= m;
+    from += m.index + m[0].length;
+  }
+}
+
 /** Days after hire a credential may be obtained in ("within 90 days" → 90, "12 months" → 365). */
 export function parseCertWindow(clause: string): number | null {
   for (const [re, n, u, needs] of WINDOW_RES) {
     if (needs && !needs.test(clause)) continue;
-    let m = re.exec(clause);
+    const m = credentialDeadline(re, clause);
     if (!m) continue;
-    // Two deadlines in one clause ("complete training within 30 days, then obtain your CPT within 6
-    // months"): the credential's is the one whose lead-in is not about training, benefits and the like.
-    if (NOT_A_CREDENTIAL.test(clause.slice(0, m.index))) {
-      const rest = clause.slice(m.index + m[0].length);
-      const later = re.exec(rest);
-      if (later && !NOT_A_CREDENTIAL.test(rest.slice(0, later.index))) m = later;
-    }
     const value = toNumber(m[n]);
     const unit = (m[u] ?? '').toLowerCase();
     if (value === undefined || value <= 0) continue;

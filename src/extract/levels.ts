@@ -127,6 +127,14 @@ function endsWithQuestion(seg: Segmented, clause: Clause): boolean {
   return seg.text[at] === '?';
 }
 
+/** Whether the clause after a question, on its line, asks in so many words ("…? You must be certified"). */
+function answerRequires(seg: Segmented, question: Clause, cuesOf: (c: Clause) => CueHit[]): boolean {
+  const answer = seg.clauses[question.index + 1];
+  return (
+    answer !== undefined && answer.line === question.line && cuesOf(answer).some((c) => c.kind === 'required')
+  );
+}
+
 /** Whether the mention's clause opens with "not" before it ("Not BLS certified?", "Not certified yet?"). */
 function opensWithNot(seg: Segmented, mention: Mention): boolean {
   let i = mention.clause.from;
@@ -157,12 +165,15 @@ export function levelOf(
     endsWithQuestion(seg, mention.clause)
   )
     cue = undefined;
-  // A question's own "not" ("Don't have your CCMA yet?", "Not BLS certified?") asks about the reader,
-  // the way a waiver does: what follows it ("…obtain it within 6 months", "we'll train you") settles it.
-  if (cue?.kind === 'negation' && cue.dir === 'pre' && endsWithQuestion(seg, mention.clause))
-    cue = { ...cue, kind: 'waiver' };
-  else if (!cue && opensWithNot(seg, mention) && endsWithQuestion(seg, mention.clause))
-    cue = { kind: 'waiver', dir: 'pre', start: mention.clause.from, end: mention.clause.from + 1 };
+  // A question's own "not" about a credential ("Don't have your CCMA yet?", "Not BLS certified?") asks
+  // about the reader: the answer settles it. "You must…" requires it; otherwise the employer gives it
+  // (required only with a window: "…obtain it within 6 months"). Other things in such a question are
+  // what the job lacks ("Don't want to answer phones all day?"): negated, as before.
+  const credentialQuestion =
+    mention.concept.startsWith('cert.') &&
+    endsWithQuestion(seg, mention.clause) &&
+    ((cue?.kind === 'negation' && cue.dir === 'pre') || (!cue && opensWithNot(seg, mention)));
+  if (credentialQuestion) return answerRequires(seg, mention.clause, cuesOf) ? 'required' : 'given';
   // A physical demand's "required" ("near visual acuity is required", "requires manual dexterity
   // for injections") asks the body, not the skill it names: what that section names is at most a duty.
   if (token.section === 'physical' && (cue?.kind === 'required' || cue?.kind === 'preferred')) return 'duty';
@@ -429,6 +440,9 @@ export function employerServicesFrom(seg: Segmented, clause: Clause): number {
   return namedEmployerVerb(seg, clause, stop);
 }
 
+/** "You" as a subject, and the words before which it starts a new part of the clause. */
+const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms drop the apostrophe
+const JOINING_WORDS = new Set(['and', 'so', 'while', 'where', 'but']);
 /** Verbs after "we" that turn a clause from the employer to the job it is hiring for ("…and we need an MA"). */
 const HIRING_WORDS = new Set('need needs seek seeking looking hiring want are'.split(' '));
 
@@ -442,9 +456,13 @@ export function employerServicesSpan(seg: Segmented, clause: Clause): { from: nu
   const from = employerServicesFrom(seg, clause);
   if (from < 0) return null;
   for (let k = from + 1; k < clause.to; k++) {
-    const norm = seg.tokens[k]!.word.norm;
-    if (norm.startsWith('you')) return { from, to: k };
-    if ((norm === 'we' || norm === "we're" || norm === 'we’re') && k + 1 < clause.to) {
+    const token = seg.tokens[k]!;
+    const norm = token.word.norm;
+    // "you" as a new subject, after a comma or a joining word ("…, you would be rooming"), not
+    // "everything you'd expect" nor "your child's first vaccines".
+    const newSubject = token.sep >= SEP_COMMA || JOINING_WORDS.has(seg.tokens[k - 1]!.word.norm);
+    if (YOU_SUBJECTS.has(norm) && newSubject) return { from, to: k };
+    if ((norm === 'we' || norm === 'were') && k + 1 < clause.to) {
       const next = seg.tokens[k + 1]!.word.norm;
       const after = k + 2 < clause.to ? seg.tokens[k + 2]!.word.norm : '';
       if (HIRING_WORDS.has(next) && (next !== 'are' || CANDIDATE_WORDS.has(after))) return { from, to: k };
@@ -533,11 +551,31 @@ const EXPERIENCED_BEFORE_SPECIALTY = 2;
 const DURATION_WORDS = new Set('year years yr yrs month months mo mos'.split(' '));
 
 const NUMBER_WORDS = new Set(
-  'a an one two three four five six seven eight nine ten twelve eighteen'.split(' '),
+  'one two three four five six seven eight nine ten twelve eighteen several'.split(' '),
 );
-/** Whether a word is a count: "2", "six", "a" ("a year in a derm office"). */
-function isNumberWord(norm: string): boolean {
+/** Whether token k counts years or months: "2", "six", "several" (not "a": "one Saturday a month"). */
+function isCount(seg: Segmented, k: number): boolean {
+  const norm = seg.tokens[k]!.word.norm;
   return NUMBER_WORDS.has(norm) || /^\d/.test(norm);
+}
+/** Words after a length of time that make it time spent somewhere: "six months working in", "2 yrs in". */
+const DURATION_LINKS = new Set('in at as of with working doing within experience exp'.split(' '));
+function leadsToField(seg: Segmented, k: number): boolean {
+  const t = seg.tokens[k];
+  return t !== undefined && DURATION_LINKS.has(t.word.norm);
+}
+
+/** Words that may stand before a field opening its clause: other fields joined to it ("aesthetics or"). */
+const FIELD_JOINERS = new Set(['or', 'and', 'any']);
+/** How many words may stand before a field that opens its clause ("aesthetics or derm"). */
+const FIELD_LEAD = 2;
+
+/** Whether tokens[start] opens its clause, but for a field joined before it ("aesthetics or derm"). */
+function opensClause(seg: Segmented, clause: Clause, start: number): boolean {
+  let i = clause.from;
+  while (i < start && seg.tokens[i]!.heading) i++;
+  if (start === i) return true;
+  return start - i <= FIELD_LEAD && FIELD_JOINERS.has(seg.tokens[start - 1]!.word.norm);
 }
 
 /** Whether an experience word of the clause is about tokens [start, end). */
@@ -551,7 +589,8 @@ function experienceNear(seg: Segmented, clause: Clause, start: number, end: numb
       i < start &&
       DURATION_WORDS.has(word.norm) &&
       i > clause.from &&
-      isNumberWord(seg.tokens[i - 1]!.word.norm)
+      isCount(seg, i - 1) &&
+      leadsToField(seg, i + 1)
     )
       return true;
     if (!EXPERIENCE_STEMS.has(word.stem)) continue;
@@ -568,14 +607,24 @@ function experienceNear(seg: Segmented, clause: Clause, start: number, end: numb
  * the job is in it, even in a requirements list ("Women's Health Services will train you…" names the
  * employer).
  */
-export function specialtyAsked(seg: Segmented, mention: Mention, cues: readonly CueHit[] = []): boolean {
+export function specialtyAsked(
+  seg: Segmented,
+  mention: Mention,
+  cues: readonly CueHit[] = [],
+  /** Whether the field's word is inside a credential's name ("Certified Ophthalmic Assistant"). */
+  inCredential = false,
+): boolean {
   const { clause, match } = mention;
   const section = seg.tokens[match.start]!.section;
   const qualifying = section === 'requirements' || section === 'preferred';
-  // The field itself asked, wherever it stands: "(women's health strongly preferred)", "derm a big plus".
-  for (const cue of cues) {
-    const asks = cue.kind === 'required' || cue.kind === 'preferred';
-    if (asks && cue.dir === 'post' && cue.start === match.end) return true;
+  // The field itself asked where it opens its clause: "(women's health strongly preferred)", "derm a
+  // big plus" after "aesthetics or". Not the job's setting ("Rotating Saturdays at our urgent care
+  // required"), nor a credential's name ("COA (Certified Ophthalmic Assistant) preferred").
+  if (!inCredential && opensClause(seg, clause, match.start)) {
+    for (const cue of cues) {
+      const asks = cue.kind === 'required' || cue.kind === 'preferred';
+      if (asks && cue.dir === 'post' && cue.start === match.end) return true;
+    }
   }
   // The experience word must be about the specialty ("pain management experience preferred",
   // "experience in a dermatology or plastic surgery practice"), not the person ("an experienced MA

@@ -103,12 +103,12 @@ const ABBREVIATION_MAX = 6;
 
 /**
  * Whether a "." after `word` (as written) ends an initial or an abbreviation rather than a sentence:
- * no lowercase copy for longer words. A dotted acronym's last dot ends a sentence only before a
- * capital ("C.M.A. required" goes on; "…holds a C.M.A. We offer…" does not).
+ * no lowercase copy for longer words. A dotted acronym's last dot never ends one, as an initial's
+ * does not: "C.M.A. Preferred" and "C.M.A. Not Required" are one item.
  */
-function isAbbreviation(word: string, next: string): boolean {
+function isAbbreviation(word: string): boolean {
   if (word.length === 1) return true;
-  if (word.length > 2 && word.charCodeAt(word.length - 2) === 46) return !/^\p{Lu}/u.test(next);
+  if (word.length > 2 && word.charCodeAt(word.length - 2) === 46) return true;
   return word.length <= ABBREVIATION_MAX && ABBREVIATIONS.has(word.toLowerCase());
 }
 
@@ -122,7 +122,7 @@ function classifyGap(gap: string, prev: string, next: string): number {
   }
   if (gap.includes('.')) {
     const decimal = gap === '.' && /\d$/.test(prev) && /^\d/.test(next);
-    const abbreviation = /^\.\s*$/.test(gap) && isAbbreviation(prev, next);
+    const abbreviation = /^\.\s*$/.test(gap) && isAbbreviation(prev);
     if (!decimal && !abbreviation && !/^\.[\p{L}]/u.test(gap + next)) return SEP_CLAUSE;
     if (!decimal && !abbreviation && /\.\s/.test(gap)) return SEP_CLAUSE;
   }
@@ -172,7 +172,7 @@ function separatorClass(text: string, from: number, to: number, prev: string, ne
       return SEP_CLAUSE; // ";", "!", "?" and a colon that is not "9:45" (classifyGap's first rules)
     else if (c === 46 && to - from === 2 && text.charCodeAt(k + 1) === 32)
       // ". " ends a sentence unless it follows an initial or an abbreviation (as in classifyGap).
-      return isAbbreviation(prev, next) ? SEP_SOFT : SEP_CLAUSE;
+      return isAbbreviation(prev) ? SEP_SOFT : SEP_CLAUSE;
     else if (!isPlainGapChar(c)) {
       // A newline later in the gap (".\n", the end of most lines) settles it as classifyGap would first.
       for (let j = k + 1; j < to; j++) if (text.charCodeAt(j) === 10) return SEP_CLAUSE;

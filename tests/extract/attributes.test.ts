@@ -28,6 +28,8 @@ describe('experienceYears', () => {
     ['Requirements:\n- 6 mo+ MA experience', 0.5],
     ['Requirements:\n- 1 yr+ MA exp', 1],
     ['Requirements:\n- experienced MA (2 yrs min.) / CMA or RMA / BLS', 2],
+    ['Requirements:\n- Must be 18 years minimum age', null],
+    ['Requirements:\n- 2+ years of MA experience\n- 6 month minimum commitment to the contract', 2],
     ['Minimum of two (2) years of clinical experience', 2],
     ['6 months of experience preferred', 0.5],
     ['At least 3 years experience in a medical office', 3],
@@ -281,6 +283,14 @@ describe('certWindowDays', () => {
     ['complete orientation within 30 days, then obtain your CPT within 6 months', 180],
     ['obtain your CMA within 90 days; benefits begin within 30 days', 90],
     ['finish training within 2 weeks and be certified within 60 days', 60],
+    [
+      'complete orientation within 2 weeks, EHR training within 30 days, and obtain your CCMA within 90 days',
+      90,
+    ],
+    [
+      'be eligible to sit for the CCMA exam and pass within 90 days, with skills check-off within 30 days of passing',
+      90,
+    ],
   ])('parseCertWindow(%j) → %s', (clause, days) => {
     expect(parseCertWindow(clause)).toBe(days);
   });

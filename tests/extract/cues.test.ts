@@ -121,7 +121,11 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
   ],
   // a question's negation waives: the answer after it says what is asked
   ["Requirements:\n- Don't have your CCMA yet? You must obtain it within 6 months.", 'cert.ccma', 'required'],
-  ['Requirements:\n- No phlebotomy experience? We will train you.', 'clinical.phlebotomy', 'duty'],
+  [
+    'Requirements:\n- Not BLS certified? You must be certified before your first day.',
+    'cert.bls',
+    'required',
+  ],
   ['Cardiology exposure would be a genuine advantage.', 'specialty.cardiology', 'preferred'],
   // a holder who lacks the credential yet is told to obtain it: no negation
   [
@@ -174,6 +178,19 @@ const LEVELS: Array<[string, string, 'required' | 'preferred' | 'duty']> = [
     'specialty.ophthalmology',
     'duty',
   ],
+  // …where the field opens its clause: not the job's setting, nor a credential's name
+  ['We are hiring an MA. Rotating Saturdays at our urgent care required.', 'specialty.urgent-care', 'duty'],
+  ['Urgent care is ideal for MAs who want variety.', 'specialty.urgent-care', 'duty'],
+  [
+    'Requirements:\n- 2 years of experience as a Certified Ophthalmic Assistant',
+    'specialty.ophthalmology',
+    'required',
+  ],
+  // Title Case cues after a dotted acronym
+  ['Requirements:\n- C.M.A. Preferred', 'cert.ma-any', 'preferred'],
+  // "you would have" asks; "Ideally" governs it
+  ['Ideally, you would have Epic experience and speak Spanish', 'ehr.epic', 'preferred'],
+  ['Epic experience preferred by the hiring manager', 'ehr.epic', 'preferred'],
   // a length of time in the field is experience asked in it
   ['At least six months working in a pediatric office is preferred.', 'specialty.pediatrics', 'preferred'],
   ['Requirements:\n- 2+ yrs in dermatology', 'specialty.dermatology', 'required'],
@@ -235,6 +252,18 @@ const ABSENT: Array<[string, string]> = [
   // a question's "not" asks about the reader: what follows it gives the credential
   ['Requirements:\n- Not BLS certified? No problem, we provide the class.', 'cert.bls'],
   ["Requirements:\n- Don't have BLS? We will get you certified.", 'cert.bls'],
+  ['Requirements:\n- C.M.A. Not Required', 'cert.ma-any'],
+  ['Requirements:\n- Call center experience with proven results', 'admin.lab-results'],
+  ['Greet every patient with young children and show them to the play area', 'soft.empathy'],
+  // an employer's description: "your child's", "everything you'd expect" do not turn it to the job
+  [
+    "We are a full-service pediatric clinic offering everything from your child's first vaccines to sports physicals.",
+    'clinical.injections',
+  ],
+  ["Our practice offers everything you'd expect from a clinic, including x-rays and EKGs.", 'clinical.ekg'],
+  // other things in such a question are what the job lacks
+  ["Don't want to answer phones all day? This is a back-office role.", 'admin.phones'],
+  ["Requirements:\n- Don't speak Spanish? No problem.", 'soft.bilingual'],
   [
     'Equal Opportunity Employer\nWe do not discriminate based on disability, veteran status or Spanish heritage.',
     'soft.bilingual',

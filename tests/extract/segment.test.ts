@@ -43,7 +43,7 @@ describe('tokenize', () => {
 
   it.each<[string, number]>([
     ['Must hold a C.M.A. in good standing', 1], // the acronym's dot before a lowercase word goes on
-    ['Must hold a C.M.A. We offer great benefits', 2], // before a capital it ends the sentence
+    ['Must hold a C.M.A. Preferred', 1], // nor before a capital (a Title Case cue)
     ['2+ years in dermatology required', 1], // a "+" after a number is "or more", not a list marker
     ['Phlebotomy + EKG', 2],
   ])('%j has %i clauses', (text, clauses) => {
