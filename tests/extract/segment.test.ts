@@ -150,6 +150,8 @@ describe('segmentText: headings and sections', () => {
     ['Benefits:\n- Paid time off\n- The assistant role performs well here', 'well', 'benefits'],
     // a question heads its list as a label does, unless it names a concept (an FAQ's question)
     ['What would be a plus?\n- Epic experience', 'Epic', 'preferred'],
+    ['Duties:\n- Room patients\nWhat do you need?\n- Phlebotomy experience', 'Phlebotomy', 'requirements'],
+    ['About Us\nWe are a clinic.\nWhat will you do?\n- Draw blood', 'Draw', 'responsibilities'],
     ['Requirements:\n- CCMA\nDo you have phlebotomy experience?\n- Spanish', 'Spanish', 'requirements'],
     ['Nice:\n- Epic experience', 'Epic', 'preferred'],
   ])('%j puts %s in %s', (body, word, section) => {
