@@ -547,7 +547,7 @@ const EXPERIENCE_AFTER_SPECIALTY = 5;
 /** "Experienced" describes a person: only right before the specialty ("an experienced derm MA"). */
 const EXPERIENCED_BEFORE_SPECIALTY = 2;
 
-/** Units of a length of experience: "six months working in a pediatric office", "2 yrs derm". */
+/** Units of a length of experience: "six months working in a pediatric office", "2 yrs in derm". */
 const DURATION_WORDS = new Set('year years yr yrs month months mo mos'.split(' '));
 
 const NUMBER_WORDS = new Set(
