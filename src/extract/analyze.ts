@@ -26,7 +26,7 @@ import {
 } from './levels.js';
 import { findMentions, type Mention } from './mentions.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
-import { type Clause, type Segmented, segmentText, TokenPool } from './segment.js';
+import { type Clause, firstWordOf, type Segmented, segmentText, TokenPool } from './segment.js';
 import { sortSmall } from './sort-small.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
@@ -44,13 +44,6 @@ function clauseText(seg: Segmented, clause: Clause): string {
   let end = seg.tokens[clause.to - 1]!.end;
   if (/[.!?)]/.test(seg.text[end] ?? '')) end++;
   return seg.text.slice(start, end);
-}
-
-/** The clause's first token after any heading words ("Education: …"). */
-function firstWordOf(seg: Segmented, clause: Clause): number {
-  let i = clause.from;
-  while (i < clause.to - 1 && seg.tokens[i]!.heading) i++;
-  return i;
 }
 
 /** Token objects reused from one posting's analysis to the next, per lexicon. */
@@ -113,8 +106,12 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   // job is the employer's description, whatever its verb: "Our network includes a cancer center, a
   // heart institute, orthopedic and spine services…"). A list that names one clinic ("a busy
   // Cardiology, Pulmonology and Endocrinology clinic") is the job's setting: it lists none.
-  const specialtiesOf = perClause((c) => {
+  // Whether a mention stands after the employer's service verb, within its description.
+  const afterEmployerVerb = (c: Clause, start: number) => {
     const span = employerSpan(c);
+    return span !== null && start > span.from && start < span.to;
+  };
+  const specialtiesOf = perClause((c) => {
     const listed = new Set<string>();
     const afterEmployer = new Set<string>();
     let oneClinic = false;
@@ -124,15 +121,14 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       if (ONE_SETTING.has(last) || ONE_SETTING.has(seg.tokens[m.match.end]?.word.norm ?? ''))
         oneClinic = true;
       listed.add(m.concept);
-      if (span && m.match.start > span.from && m.match.start < span.to) afterEmployer.add(m.concept);
+      if (afterEmployerVerb(c, m.match.start)) afterEmployer.add(m.concept);
     }
     return { afterEmployer: afterEmployer.size, listed: oneClinic ? 0 : listed.size };
   });
   const listsServiceLines = (mention: Mention) => {
-    const span = employerSpan(mention.clause);
     const specialties = specialtiesOf(mention.clause);
-    const employers = span !== null && mention.match.start > span.from && mention.match.start < span.to;
-    if (employers && specialties.afterEmployer >= SERVICE_LINES) return true;
+    if (afterEmployerVerb(mention.clause, mention.match.start) && specialties.afterEmployer >= SERVICE_LINES)
+      return true;
     return namesServiceLines(seg, mention.clause, specialties.listed);
   };
 

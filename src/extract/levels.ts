@@ -10,7 +10,15 @@ import {
 } from '../lexicon/index.js';
 import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
-import { type Clause, SEP_CLAUSE, SEP_COMMA, SEP_SOFT, type Segmented, SILENT_SECTIONS } from './segment.js';
+import {
+  type Clause,
+  firstWordOf,
+  SEP_CLAUSE,
+  SEP_COMMA,
+  SEP_SOFT,
+  type Segmented,
+  SILENT_SECTIONS,
+} from './segment.js';
 
 const SECTION_LEVEL: Record<string, Level> = {
   requirements: 'required',
@@ -137,8 +145,7 @@ function answerRequires(seg: Segmented, question: Clause, cuesOf: (c: Clause) =>
 
 /** Whether the mention's clause opens with "not" before it ("Not BLS certified?", "Not certified yet?"). */
 function opensWithNot(seg: Segmented, mention: Mention): boolean {
-  let i = mention.clause.from;
-  while (i < mention.match.start && seg.tokens[i]!.heading) i++;
+  const i = firstWordOf(seg, mention.clause);
   return i < mention.match.start && seg.tokens[i]!.word.norm === 'not';
 }
 
@@ -572,8 +579,7 @@ const FIELD_LEAD = 2;
 
 /** Whether tokens[start] opens its clause, but for a field joined before it ("aesthetics or derm"). */
 function opensClause(seg: Segmented, clause: Clause, start: number): boolean {
-  let i = clause.from;
-  while (i < start && seg.tokens[i]!.heading) i++;
+  const i = firstWordOf(seg, clause);
   if (start === i) return true;
   return start - i <= FIELD_LEAD && FIELD_JOINERS.has(seg.tokens[start - 1]!.word.norm);
 }

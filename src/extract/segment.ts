@@ -661,6 +661,13 @@ function isOutlineNumber(text: string, tokens: readonly Token[], from: number, t
   return /^(?:[ivxIVX]{1,4}|[A-Za-z]|\d{1,2})$/.test(first.word.surface);
 }
 
+/** The clause's first token after any heading words ("Education: …"). */
+export function firstWordOf(seg: Segmented, clause: Clause): number {
+  let i = clause.from;
+  while (i < clause.to - 1 && seg.tokens[i]!.heading) i++;
+  return i;
+}
+
 /** Whether one of the matches holds the token range [start, end) whole. */
 function holdsSpan(matches: readonly TrieMatch[], start: number, end: number): boolean {
   for (const m of matches) if (m.start <= start && m.end >= end) return true;
