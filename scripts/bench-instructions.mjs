@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:instructions`: the engine's machine instructions per pass over the corpus, counted
 // by valgrind (cachegrind). On a shared machine wall time moves ±25 % with the neighbours' load; this
-// count barely moves, so it tells whether a change made the engine do less work. It is not a speed:
-// fewer instructions that miss the cache more can be slower (check with `npm run bench`).
+// count moves by a few per cent at most, so it tells whether a change made the engine do less work.
+// It is not a speed: fewer instructions that miss the cache more can be slower (`npm run bench`).
 //
 // V8 runs single-threaded with fixed seeds (so its GC and compiler work land in the count the same way
 // every run). Two child runs differ only by BENCH_PASSES passes, both after a warm-up and then
