@@ -342,6 +342,8 @@ const NOT_OTHERS_WORK = new Set(['you', 'your', 'time', 'pride', 'care', 'turns'
 const BACK_TO_JOB = new Set(
   'while whereas so but we this i candidate candidates ma mas assistant assistants'.split(' '),
 );
+/** "You" as a subject: the clause turns to the job ("…, and you handle rooming"), unlike "your"/"young". */
+const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms drop the apostrophe
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
 
@@ -365,7 +367,7 @@ export function otherStaffSpan(seg: Segmented, clause: Clause): { from: number; 
     if (verb >= clause.to || !OTHER_DOING_STEMS.has(seg.tokens[verb]!.word.stem)) return null;
     if (NOT_OTHERS_WORK.has(norm(verb + 1))) return null;
     let to = verb + 1;
-    while (to < clause.to && !BACK_TO_JOB.has(norm(to)) && !norm(to).startsWith('you')) to++;
+    while (to < clause.to && !BACK_TO_JOB.has(norm(to)) && !YOU_SUBJECTS.has(norm(to))) to++;
     return { from: verb, to };
   }
   return null;
@@ -447,8 +449,7 @@ export function employerServicesFrom(seg: Segmented, clause: Clause): number {
   return namedEmployerVerb(seg, clause, stop);
 }
 
-/** "You" as a subject, and the words before which it starts a new part of the clause. */
-const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms drop the apostrophe
+/** Words before which a "you" starts a new part of the clause ("…, and you handle rooming"). */
 const JOINING_WORDS = new Set(['and', 'so', 'while', 'where', 'but']);
 /** Verbs after "we" that turn a clause from the employer to the job it is hiring for ("…and we need an MA"). */
 const HIRING_WORDS = new Set('need needs seek seeking looking hiring want are'.split(' '));

@@ -539,6 +539,9 @@ const ABSENT: Array<[string, string]> = [
   ['Our patient coordinators handle pricing and book the surgeries', 'admin.scheduling'],
   ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
   ['The front desk team handles check-in', 'admin.front-desk'],
+  // "your" and "young" do not hand the clause back to the job as "you" does
+  ['Our receptionists check in your patients and verify insurance', 'admin.insurance'],
+  ['Our nurses give vaccines to young children and draw labs', 'clinical.phlebotomy'],
   // a job board's list of other postings
   ['Room patients\n\nSimilar jobs\nCertified EKG Technician - Cardiology', 'cert.ekg'],
   ['Room patients\n\nPeople also viewed\nPhlebotomist - Quest', 'clinical.phlebotomy'],
