@@ -12,6 +12,7 @@ import {
   parseCertWindow,
   parseFollowingWindow,
 } from './attributes.js';
+import { chartsInNamedEhr } from './charting.js';
 import { findCues } from './cues.js';
 import {
   describesOccupation,
@@ -36,6 +37,8 @@ const MAX_EVIDENCE = 20;
 const ONE_SETTING = new Set(['clinic', 'practice', 'office']);
 /** How many specialties among an employer's services make them its service lines. */
 const SERVICE_LINES = 2;
+/** What charting in a named EHR states besides the system (see charting.ts). */
+const CHARTING_CONCEPT = 'admin.ehr';
 
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 
@@ -141,6 +144,15 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
         m.match.end >= mention.match.end,
     );
 
+  // Work that is not the job's: the employer's services ("we offer X-rays on site") and other
+  // staff's work ("Our schedulers book the surgeries").
+  const notTheJobs = (mention: Mention) => {
+    const employers = employerSpan(mention.clause);
+    if (employers && mention.match.start < employers.to) return true;
+    const others = othersSpan(mention.clause);
+    return others !== null && mention.match.start >= others.from && mention.match.start < others.to;
+  };
+
   interface Found {
     level: Level;
     evidence: Evidence[];
@@ -196,14 +208,7 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       }
     }
     if (category === 'soft' && !qualityAsked(seg, mention)) continue;
-    if (category === 'admin' || category === 'clinical') {
-      // The employer's services ("we offer X-rays on site") are not the job's duties.
-      const employers = employerSpan(mention.clause);
-      if (employers && mention.match.start < employers.to) continue;
-      // Other staff's work ("Our schedulers book the surgeries") is not the job's.
-      const others = othersSpan(mention.clause);
-      if (others && mention.match.start >= others.from && mention.match.start < others.to) continue;
-    }
+    if ((category === 'admin' || category === 'clinical') && notTheJobs(mention)) continue;
     // Schooling is asked, never a duty: one that opens its own item or sentence states what is asked
     // ("High school diploma or equivalent" in a list that lost its heading); one mentioned in passing
     // ("staff who completed a program") asks nothing.
@@ -221,6 +226,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
     };
     record(mention.concept, level, evidence);
     if (mention.alias.also) for (const also of mention.alias.also) record(also, level, evidence);
+    if (category === 'ehr' && chartsInNamedEhr(seg, mention) && !notTheJobs(mention))
+      record(CHARTING_CONCEPT, level, evidence);
   }
 
   // Generic concepts give way to the specific ones ("MA certification" beside "CCMA").

@@ -76,6 +76,13 @@ const PRESENT: Array<[string, string]> = [
   ['Our physicians perform procedures and the MA sets up trays and labels specimens', 'clinical.specimens'],
   ['Handle incoming referrals to our dermatology practice', 'specialty.dermatology'],
   ['Must exercise discretion with sensitive patient information', 'admin.hipaa'],
+  // charting in a named EHR is charting (admin.ehr) too
+  ['Reconciles medication lists in Epic', 'admin.ehr'],
+  ['Room pts, vitals, med rec in NextGen', 'admin.ehr'],
+  ['Get the reason for visit and med list into athenaOne before the provider walks in', 'admin.ehr'],
+  ['Documents all services in OCHIN Epic', 'admin.ehr'],
+  ['Chart prep, NextGen documentation and refills', 'admin.ehr'],
+  ['Update the Epic flowsheets', 'admin.ehr'],
   // other staff's work ends where the clause hands back to the job
   ['The nurses take care of triage while you room patients', 'clinical.rooming'],
   ['Our front desk team handles check-in, and you handle rooming and vitals', 'clinical.rooming'],
@@ -539,6 +546,12 @@ const ABSENT: Array<[string, string]> = [
   ['Our patient coordinators handle pricing and book the surgeries', 'admin.scheduling'],
   ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
   ['The front desk team handles check-in', 'admin.front-desk'],
+  // a named EHR alone, or work in it that is not charting, states only the system
+  ['Epic experience preferred', 'admin.ehr'],
+  ["We're on Epic and will train you", 'admin.ehr'],
+  ['Answer phones and schedule appointments in eClinicalWorks', 'admin.ehr'],
+  ['Manage the fax queue and provider inbox in Oracle Health', 'admin.ehr'],
+  ['Our front desk staff handle check-in and record insurance in Epic', 'admin.ehr'],
   // "your" and "young" do not hand the clause back to the job as "you" does
   ['Our receptionists check in your patients and verify insurance', 'admin.insurance'],
   ['Our nurses give vaccines to young children and draw labs', 'clinical.phlebotomy'],
