@@ -230,11 +230,19 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
       record(CHARTING_CONCEPT, level, evidence);
   }
 
-  // Generic concepts give way to the specific ones ("MA certification" beside "CCMA").
-  // (Map#forEach: no entry arrays or iterator results.)
-  found.forEach((_f, id) => {
+  // Generic concepts give way to the specific ones ("MA certification" beside "CCMA"), unless the
+  // specific one is asked less ("Medical assistant certification (NHA CCMA preferred)" requires
+  // some certification and prefers one). (Map#forEach: no entry arrays or iterator results.)
+  found.forEach((f, id) => {
     const subsumers = lexicon.conceptById.get(id)?.subsumedBy;
-    if (subsumers?.some((s) => found.has(s))) found.delete(id);
+    if (!subsumers) return;
+    for (const s of subsumers) {
+      const specific = found.get(s);
+      if (specific && RANK[specific.level] >= RANK[f.level]) {
+        found.delete(id);
+        return;
+      }
+    }
   });
 
   const concepts: FoundConcept[] = [];

@@ -149,6 +149,26 @@ function opensWithNot(seg: Segmented, mention: Mention): boolean {
   return i < mention.match.start && seg.tokens[i]!.word.norm === 'not';
 }
 
+/**
+ * Whether an aside opens between the tokens before `from` and at `to`: a parenthesis that stays open
+ * and names something before the cue. Such a cue speaks of what the aside names, not of what stands
+ * before it ("Medical assistant certification (NHA CCMA preferred)" requires a certification and
+ * prefers the CCMA); a parenthesis that holds the cue alone qualifies what precedes ("CCMA (Preferred)").
+ */
+function opensAside(seg: Segmented, from: number, to: number): boolean {
+  const start = seg.tokens[from - 1]!.end;
+  const end = seg.tokens[to]!.start;
+  const open: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = seg.text.charCodeAt(i);
+    if (c === 40) open.push(i);
+    else if (c === 41) open.pop();
+  }
+  const first = open[0];
+  // A token inside the open parenthesis, before the cue.
+  return first !== undefined && to > from && seg.tokens[to - 1]!.start > first;
+}
+
 /** Stage 5: the level one mention states, or null when its text asks nothing of the candidate. */
 export function levelOf(
   mention: Mention,
@@ -160,6 +180,8 @@ export function levelOf(
   if (SILENT_SECTIONS.has(token.section) && !mayAskInSilence(token.section, mention)) return null;
   let cue = governingCue(cuesOf(mention.clause), mention.match.start, mention.match.end);
   if (cue?.dir === 'post' && cue.kind !== 'benefit' && ownsPostCue(seg, lexicon, mention.match.end, cue))
+    cue = undefined;
+  if (cue?.dir === 'post' && cue.kind !== 'benefit' && opensAside(seg, mention.match.end, cue.start))
     cue = undefined;
   if (!cue && mention.match.end === mention.clause.to)
     cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);

@@ -657,6 +657,8 @@ function isOutlineNumber(text: string, tokens: readonly Token[], from: number, t
   if (to - from < 2) return false;
   const first = tokens[from]!;
   const mark = text.charCodeAt(first.end);
+  // An FAQ's question marker: "Q: What do I need?" heads its answer as "What do I need?" would.
+  if (mark === 58 && first.word.surface === 'Q') return true;
   if (mark !== 46 && mark !== 41) return false; // "." or ")"
   return /^(?:[ivxIVX]{1,4}|[A-Za-z]|\d{1,2})$/.test(first.word.surface);
 }

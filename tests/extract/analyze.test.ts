@@ -76,6 +76,39 @@ const PRESENT: Array<[string, string]> = [
   ['Our physicians perform procedures and the MA sets up trays and labels specimens', 'clinical.specimens'],
   ['Handle incoming referrals to our dermatology practice', 'specialty.dermatology'],
   ['Must exercise discretion with sensitive patient information', 'admin.hipaa'],
+  // specialty clinics' own wordings
+  ['Book exams and contact lens follow-ups', 'admin.scheduling'],
+  ['Teach new contact lens wearers how to put in and take out their lenses', 'clinical.patient-education'],
+  [
+    'Review meds (especially blood thinners), allergies and prior skin cancer history',
+    'clinical.patient-history',
+  ],
+  ['Reconcile cardiac meds and allergies', 'clinical.patient-history'],
+  ['Grab vitals and a quick injury history', 'clinical.patient-history'],
+  ['Go over wound care and activity restrictions with the patient', 'clinical.patient-education'],
+  ['Explaining glucose test prep and contraception options', 'clinical.patient-education'],
+  ['Give pre-test instructions for stress tests', 'clinical.patient-education'],
+  ['Send patients home with post-op shoe instructions', 'clinical.patient-education'],
+  ['Start-up training for patients on new sensors and glucometers', 'clinical.patient-education'],
+  ['Run baseline concussion screens for the sports medicine doctor', 'clinical.screenings'],
+  ['Fax the visit note to the athletic trainer', 'admin.medical-records'],
+  ['Fax the visit note to the athletic trainer', 'admin.correspondence'],
+  ['Scan outside records and file them', 'admin.medical-records'],
+  ['Track biopsy pathology so nothing falls through the cracks', 'admin.lab-results'],
+  ['GC/chlamydia and GBS swabs: collecting and labeling', 'clinical.specimens'],
+  ['Collect clean-catch urines and prep urine cultures', 'clinical.specimens'],
+  ['Drawing prenatal panels and quad screens', 'clinical.phlebotomy'],
+  ['Draw up lido w/ epi and Kenalog per provider order', 'clinical.medications'],
+  ['Reconstitute Botox for migraine visits', 'clinical.medications'],
+  ['Mix patient-specific extract vials under supervision', 'clinical.medications'],
+  ['Perform intradermal testing and read the wheals', 'clinical.injections'],
+  ['Assist Dr. Kim during the procedure', 'clinical.assist-provider'],
+  ['Hand off needles and contrast to the physician', 'clinical.assist-provider'],
+  ['Clean the room and instruments after each case', 'clinical.room-cleaning'],
+  ['Good with computers, fast typist', 'admin.computer-skills'],
+  ['Good with technology', 'admin.computer-skills'],
+  ['Must hold a Georgia x-ray operator certification', 'cert.limited-xray'],
+  ['Ocular motility and color vision testing', 'clinical.screenings'],
   // charting in a named EHR is charting (admin.ehr) too
   ['Reconciles medication lists in Epic', 'admin.ehr'],
   ['Room pts, vitals, med rec in NextGen', 'admin.ehr'],
@@ -546,6 +579,19 @@ const ABSENT: Array<[string, string]> = [
   ['Our patient coordinators handle pricing and book the surgeries', 'admin.scheduling'],
   ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
   ['The front desk team handles check-in', 'admin.front-desk'],
+  // look-alikes of the specialty clinics' wordings
+  ['Explain post-op drop schedules to cataract patients', 'admin.scheduling'],
+  ['Our MAs keep the cardiologists on schedule', 'admin.scheduling'],
+  ['Scheduling return OB visits, in-office ultrasounds and NSTs', 'admin.referrals'],
+  ["Verify each patient's coverage and deductible", 'admin.payments'],
+  ['Work with specialty pharmacies and copay foundations', 'admin.payments'],
+  ['Returning parent calls once they have been triaged', 'clinical.triage'],
+  ['Perform intradermal testing and read the wheals', 'clinical.lab-tests'],
+  ['Performs venipuncture for CBC and tumor markers', 'clinical.lab-tests'],
+  ["Book motility studies on the physicians' block schedules", 'clinical.screenings'],
+  ['Book MS infusion appointments with the infusion center', 'specialty.oncology'],
+  ["You'll draw up and give the vaccines our providers order", 'clinical.medications'],
+  ['Draw up a schedule for the week', 'clinical.medications'],
   // a named EHR alone, or work in it that is not charting, states only the system
   ['Epic experience preferred', 'admin.ehr'],
   ["We're on Epic and will train you", 'admin.ehr'],
@@ -604,6 +650,29 @@ describe('analyzePosting: aliases', () => {
   ])('reads schooling that opens its item, %j, as asked', (line, level) => {
     const analysis = analyzePosting({ text: posting(line) }, lexicon);
     expect(levelsOf(analysis)['edu.high-school']).toBe(level);
+  });
+
+  it.each<[string, string, string | undefined]>([
+    // a cue inside an aside speaks of the aside: some certification is required, the CCMA preferred
+    ['Requirements:\n- Medical assistant certification (NHA CCMA preferred)', 'cert.ma-any', 'required'],
+    ['Requirements:\n- Medical assistant certification (NHA CCMA preferred)', 'cert.ccma', 'preferred'],
+    ['Requirements:\n- BLS (AHA preferred)', 'cert.bls', 'required'],
+    // a parenthesis that holds the cue alone qualifies what precedes it
+    ['Requirements:\n- CCMA (Preferred)', 'cert.ccma', 'preferred'],
+    // the generic gives way to a specific credential asked as strongly
+    ['Requirements:\n- Medical assistant certification, CCMA preferred', 'cert.ma-any', undefined],
+    ['Requirements:\n- Medical assistant certification (CCMA)', 'cert.ma-any', undefined],
+    // others' needs and rules ask nothing of the candidate
+    [
+      'Obtain prior auths (most payers require them) and review prep instructions with patients',
+      'clinical.patient-education',
+      'duty',
+    ],
+    ['Assist with minor procedures when required', 'clinical.assist-provider', 'duty'],
+    // a pay item called a bonus is no "bonus" of a wish
+    ['Quarterly bonus tied to patient satisfaction scores', 'soft.customer-service', undefined],
+  ])('reads %j: %s at %s', (body, id, level) => {
+    expect(levelsOf(analyzePosting({ text: posting(body) }, lexicon))[id]).toBe(level);
   });
 
   it.each([

@@ -188,6 +188,19 @@ describe('segmentText: headings and sections', () => {
   });
 
   it.each([
+    ['Q: What do I need?\nA: A medical assistant certification', 'certification', 'requirements'],
+    ['You\n- Washington State MA-C credential', 'credential', 'requirements'],
+    ['About You\n- Two years of experience', 'experience', 'requirements'],
+    ['You need\n- Basic computer skills', 'computer', 'requirements'],
+    ['What will I actually do?\n- Vitals on everyone', 'Vitals', 'responsibilities'],
+    ['The Work\n- Rooming and vitals', 'Rooming', 'responsibilities'],
+    ['Q: What helps?\nA: Peds experience', 'Peds', 'preferred'],
+    ['Requirements\n- CCMA\n\nThank You\nWe will contact qualified applicants', 'contact', 'apply'],
+  ])('reads the heading in %j: %s in %s', (body, word, section) => {
+    expect(tokenOf(segmentText(posting(body), lexicon), word).section).toBe(section);
+  });
+
+  it.each([
     'Front desk duties',
     'Back office duties',
     'Clinical responsibilities',
