@@ -341,12 +341,12 @@ const HOLDER_WORDS = new Set(
 );
 /** Other people on the staff, whose work a clause may describe ("Our schedulers book the surgeries"). */
 const OTHER_STAFF = new Set(
-  'representatives reps coordinators receptionists schedulers billers coders nurses rns lpns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons injectors therapists pharmacists'.split(
+  'representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons injectors therapists pharmacists representative coordinator receptionist scheduler biller coder nurse rn lpn lvn technician technologist scribe phlebotomist physician doctor provider surgeon injector therapist pharmacist'.split(
     ' ',
   ),
 );
 /** A team named by its work ("our front desk team", "the billing staff", "the front desk"). */
-const TEAM_WORDS = new Set(['team', 'teams', 'staff', 'desk']);
+const TEAM_WORDS = new Set(['team', 'teams', 'staff', 'desk', 'office']);
 const TEAM_OF_OTHERS = new Set(
   'front desk office billing scheduling nursing lab reception coding'.split(' '),
 );
@@ -354,7 +354,7 @@ const TEAM_OF_OTHERS = new Set(
 const OWN_STAFF = new Set(['ma', 'mas', 'assistant', 'assistants', 'you']);
 /** Verbs by which other staff do work the job then does not: "handle check-in", "give all Botox". */
 const OTHER_DOING_STEMS = new Set(
-  'handle do run book manage cover give perform draw schedule take check verify greet collect answer process'
+  'handle do does run book manage cover give perform draw schedule take check verify greet collect answer process'
     .split(' ')
     .map((w) => stemWord(w)),
 );
@@ -368,31 +368,48 @@ const BACK_TO_JOB = new Set(
 const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms drop the apostrophe
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
+/** Subjects that open a clause without "our"/"the": plural staff ("Front-desk staff do registration"). */
+const BARE_SUBJECTS = new Set(
+  'staff team representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons'.split(
+    ' ',
+  ),
+);
+
+/** Whether the clause's word k names other staff (a team by its work: "billing office", "front desk"). */
+function namesOtherStaff(norm: (k: number) => string, k: number): boolean {
+  const w = norm(k);
+  return OTHER_STAFF.has(w) || (TEAM_WORDS.has(w) && TEAM_OF_OTHERS.has(norm(k - 1)));
+}
 
 /**
  * The tokens [from, to) of a clause that describe what other staff do, or null: "Our patient service
  * representatives handle check-in, registration and payments", "our physicians give all Botox
- * themselves", "The front desk will handle the phones". It runs from their verb to a word that hands
- * the clause back to the job ("…, and you handle rooming") or the clause's end.
+ * themselves", "The front desk will handle the phones", "Front-desk staff do registration", "The
+ * central billing office does coding". It runs from the staff's name (which names their work, not the
+ * job's) to a word that hands the clause back to the job ("…, and you handle rooming") or the clause's
+ * end.
  */
 export function otherStaffSpan(seg: Segmented, clause: Clause): { from: number; to: number } | null {
   const norm = (k: number) => (k < clause.to ? seg.tokens[k]!.word.norm : '');
-  if (norm(clause.from) !== 'our' && norm(clause.from) !== 'the') return null;
-  const stop = Math.min(clause.to - 1, clause.from + 1 + OTHER_STAFF_REACH);
-  for (let k = clause.from + 1; k < stop; k++) {
-    const w = norm(k);
-    if (OWN_STAFF.has(w)) return null;
-    if (!OTHER_STAFF.has(w) && !(TEAM_WORDS.has(w) && TEAM_OF_OTHERS.has(norm(k - 1)))) continue;
-    if (TEAM_WORDS.has(norm(k + 1))) continue; // "front desk team": the noun is the last word
-    let verb = k + 1;
-    if (norm(verb) === 'will') verb++;
-    if (verb >= clause.to || !OTHER_DOING_STEMS.has(seg.tokens[verb]!.word.stem)) return null;
-    if (NOT_OTHERS_WORK.has(norm(verb + 1))) return null;
-    let to = verb + 1;
-    while (to < clause.to && !BACK_TO_JOB.has(norm(to)) && !YOU_SUBJECTS.has(norm(to))) to++;
-    return { from: verb, to };
+  // After "our"/"the", or the clause's first words themselves, then only a plural subject.
+  const article = norm(clause.from) === 'our' || norm(clause.from) === 'the';
+  const first = article ? clause.from + 1 : clause.from;
+  const stop = Math.min(clause.to - 1, first + OTHER_STAFF_REACH);
+  // The subject's last staff word ("RN care coordinator", "front desk team").
+  let noun = -1;
+  for (let k = first; k < stop; k++) {
+    if (OWN_STAFF.has(norm(k))) return null;
+    if (namesOtherStaff(norm, k)) noun = k;
+    else if (noun >= 0 && !namesOtherStaff(norm, k + 1)) break;
   }
-  return null;
+  if (noun < 0 || (!article && !BARE_SUBJECTS.has(norm(noun)))) return null;
+  let verb = noun + 1;
+  if (norm(verb) === 'will') verb++;
+  if (verb >= clause.to || !OTHER_DOING_STEMS.has(seg.tokens[verb]!.word.stem)) return null;
+  if (NOT_OTHERS_WORK.has(norm(verb + 1))) return null;
+  let to = verb + 1;
+  while (to < clause.to && !BACK_TO_JOB.has(norm(to)) && !YOU_SUBJECTS.has(norm(to))) to++;
+  return { from: first, to };
 }
 
 /** How many specialties make a clause without the job's words a list of the employer's service lines. */

@@ -109,6 +109,9 @@ const PRESENT: Array<[string, string]> = [
   ['Good with technology', 'admin.computer-skills'],
   ['Must hold a Georgia x-ray operator certification', 'cert.limited-xray'],
   ['Ocular motility and color vision testing', 'clinical.screenings'],
+  // a duty item that opens with a team's name is the job's ("front desk check-in")
+  ['Covering front desk check-in and collecting copays', 'admin.payments'],
+  ['Front desk coverage and collecting copays', 'admin.payments'],
   // charting in a named EHR is charting (admin.ehr) too
   ['Reconciles medication lists in Epic', 'admin.ehr'],
   ['Room pts, vitals, med rec in NextGen', 'admin.ehr'],
@@ -598,6 +601,11 @@ const ABSENT: Array<[string, string]> = [
   ['Answer phones and schedule appointments in eClinicalWorks', 'admin.ehr'],
   ['Manage the fax queue and provider inbox in Oracle Health', 'admin.ehr'],
   ['Our front desk staff handle check-in and record insurance in Epic', 'admin.ehr'],
+  // other staff named without "our"/"the", by a singular title, or as an office
+  ['Front-desk staff do registration and collect copays', 'admin.payments'],
+  ['Our RN care coordinator handles all phone triage', 'clinical.triage'],
+  ['The central billing office does coding, claims and patient statements', 'admin.billing-coding'],
+  ['The central billing office does coding, claims and patient statements', 'admin.payments'],
   // "your" and "young" do not hand the clause back to the job as "you" does
   ['Our receptionists check in your patients and verify insurance', 'admin.insurance'],
   ['Our nurses give vaccines to young children and draw labs', 'clinical.phlebotomy'],
