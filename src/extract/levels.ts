@@ -93,6 +93,27 @@ function labelValueCue(
   return cue && namesNoConcept(seg, lexicon, next.from, next.to) ? cue : undefined;
 }
 
+/** Labels that waive what their value lists ("Not required: MA certification, prior experience, or phlebotomy"). */
+const WAIVING_LABELS = new Set([
+  'not required',
+  'not needed',
+  'not necessary',
+  'not mandatory',
+  'not expected',
+  'no need',
+]);
+
+/** Whether the clause is the value of a label that waives it, on the same line before a colon. */
+function waivedByLabel(seg: Segmented, clause: Clause): boolean {
+  const label = seg.clauses[clause.index - 1];
+  if (!label || label.line !== clause.line || label.to - label.from > 2) return false;
+  const gap = seg.text.slice(seg.tokens[label.to - 1]!.end, seg.tokens[clause.from]!.start);
+  if (!gap.includes(':')) return false;
+  let words = '';
+  for (let i = label.from; i < label.to; i++) words += (i > label.from ? ' ' : '') + seg.tokens[i]!.word.norm;
+  return WAIVING_LABELS.has(words);
+}
+
 /** Words of the "looking for / seeking" cues. */
 const SEEKING_WORDS = new Set(['looking', 'seeking', 'seek', 'seeks']);
 
@@ -185,6 +206,7 @@ export function levelOf(
     cue = undefined;
   if (!cue && mention.match.end === mention.clause.to)
     cue = labelValueCue(seg, lexicon, mention.clause, cuesOf);
+  if (!cue && waivedByLabel(seg, mention.clause)) return null;
   const sectionLevel: Level = SECTION_LEVEL[token.section] ?? 'duty';
   if (cue && isSoughtToDo(seg, cue, mention.match.start)) cue = undefined;
   // A question's "need" ("Do I need oncology experience?") asks nothing: its answer states the level.
@@ -341,7 +363,7 @@ const HOLDER_WORDS = new Set(
 );
 /** Other people on the staff, whose work a clause may describe ("Our schedulers book the surgeries"). */
 const OTHER_STAFF = new Set(
-  'representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons injectors therapists pharmacists representative coordinator receptionist scheduler biller coder nurse rn lpn lvn technician technologist scribe phlebotomist physician doctor provider surgeon injector therapist pharmacist'.split(
+  'representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons injectors therapists pharmacists clerks managers navigators representative coordinator receptionist scheduler biller coder nurse rn lpn lvn technician technologist scribe phlebotomist physician doctor provider surgeon injector therapist pharmacist clerk manager navigator'.split(
     ' ',
   ),
 );
@@ -370,7 +392,7 @@ const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms
 const OTHER_STAFF_REACH = 4;
 /** Subjects that open a clause without "our"/"the": plural staff ("Front-desk staff do registration"). */
 const BARE_SUBJECTS = new Set(
-  'staff team representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons'.split(
+  'staff team representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons therapists clerks navigators'.split(
     ' ',
   ),
 );

@@ -109,6 +109,10 @@ const PRESENT: Array<[string, string]> = [
   ['Good with technology', 'admin.computer-skills'],
   ['Must hold a Georgia x-ray operator certification', 'cert.limited-xray'],
   ['Ocular motility and color vision testing', 'clinical.screenings'],
+  // the job's own holder in the passive, and rooming in other words
+  ['Vital signs are obtained by the MA at each visit', 'clinical.vital-signs'],
+  ["You'll bring families back and get weights", 'clinical.rooming'],
+  ['Triage walk-ins by acuity and put them in the right room', 'clinical.rooming'],
   // a duty item that opens with a team's name is the job's ("front desk check-in")
   ['Covering front desk check-in and collecting copays', 'admin.payments'],
   ['Front desk coverage and collecting copays', 'admin.payments'],
@@ -606,6 +610,23 @@ const ABSENT: Array<[string, string]> = [
   ['Our RN care coordinator handles all phone triage', 'clinical.triage'],
   ['The central billing office does coding, claims and patient statements', 'admin.billing-coding'],
   ['The central billing office does coding, claims and patient statements', 'admin.payments'],
+  // work done by others or elsewhere, in the passive, and what the job is not asked to do
+  ["Front desk and billing are handled by the practice's office staff", 'admin.billing-coding'],
+  ['Lab draws are done at the patient service center next door', 'clinical.phlebotomy'],
+  ['Medication pass is performed by LVNs and RNs only', 'clinical.medications'],
+  ['Prior authorizations are obtained by our financial navigators', 'admin.prior-authorization'],
+  ['We do not ask our MAs to do billing', 'admin.billing-coding'],
+  ['The clerk handles check-in, insurance and travel pay', 'admin.insurance'],
+  ['The RN care manager performs telephone triage', 'clinical.triage'],
+  // a label that waives its value
+  [
+    'Not required: MA certification, prior clinic experience, or phlebotomy (we do not draw blood)',
+    'cert.ma-any',
+  ],
+  [
+    'Not required: MA certification, prior clinic experience, or phlebotomy (we do not draw blood)',
+    'clinical.phlebotomy',
+  ],
   // "your" and "young" do not hand the clause back to the job as "you" does
   ['Our receptionists check in your patients and verify insurance', 'admin.insurance'],
   ['Our nurses give vaccines to young children and draw labs', 'clinical.phlebotomy'],
