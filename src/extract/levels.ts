@@ -390,9 +390,12 @@ const BACK_TO_JOB = new Set(
 const YOU_SUBJECTS = new Set(['you', 'youll', 'youre', 'youd']); // normal forms drop the apostrophe
 /** How far after "our"/"the" the other staff's noun may be ("Our patient service representatives"). */
 const OTHER_STAFF_REACH = 4;
-/** Subjects that open a clause without "our"/"the": plural staff ("Front-desk staff do registration"). */
+/**
+ * Subjects that open a clause without "our"/"the": plural staff ("Front-desk staff do registration").
+ * Not techs or scribes: a job description's "Optometric technicians perform…" names the job itself.
+ */
 const BARE_SUBJECTS = new Set(
-  'staff team representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns techs technicians technologists scribes phlebotomists physicians doctors docs providers surgeons therapists clerks navigators'.split(
+  'staff team representatives reps coordinators receptionists schedulers billers coders nurses rns lpns lvns physicians doctors docs providers surgeons therapists clerks navigators'.split(
     ' ',
   ),
 );

@@ -109,7 +109,11 @@ const PRESENT: Array<[string, string]> = [
   ['Good with technology', 'admin.computer-skills'],
   ['Must hold a Georgia x-ray operator certification', 'cert.limited-xray'],
   ['Ocular motility and color vision testing', 'clinical.screenings'],
-  // the job's own holder in the passive, and rooming in other words
+  // the job's own holder in the passive or named by its title, and rooming in other words
+  [
+    'Optometric technicians perform tasks to assist the optometrist in eye examinations',
+    'clinical.assist-provider',
+  ],
   ['Vital signs are obtained by the MA at each visit', 'clinical.vital-signs'],
   ["You'll bring families back and get weights", 'clinical.rooming'],
   ['Triage walk-ins by acuity and put them in the right room', 'clinical.rooming'],
