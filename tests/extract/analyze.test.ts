@@ -77,6 +77,8 @@ const PRESENT: Array<[string, string]> = [
   ['Handle incoming referrals to our dermatology practice', 'specialty.dermatology'],
   ['Must exercise discretion with sensitive patient information', 'admin.hipaa'],
   // specialty clinics' own wordings
+  ['Reinforces education given by providers on prenatal nutrition', 'clinical.patient-education'],
+  ['Turns the exam lane over for the next patient', 'clinical.room-cleaning'],
   ['Assign ICD codes and enter charges', 'admin.billing-coding'],
   ['Book exams and contact lens follow-ups', 'admin.scheduling'],
   ['Teach new contact lens wearers how to put in and take out their lenses', 'clinical.patient-education'],
@@ -592,6 +594,8 @@ const ABSENT: Array<[string, string]> = [
   ['Our physicians give all Botox and nerve blocks themselves', 'clinical.injections'],
   ['The front desk team handles check-in', 'admin.front-desk'],
   // look-alikes of the specialty clinics' wordings
+  ['Obtains blood pressure, weight and other vital signs', 'clinical.phlebotomy'],
+  ['Escorts patients from the reception area to the exam lanes', 'admin.front-desk'],
   ['Assists providers and device nurses during pacemaker and ICD interrogations', 'admin.billing-coding'],
   ['Explain post-op drop schedules to cataract patients', 'admin.scheduling'],
   ['Our MAs keep the cardiologists on schedule', 'admin.scheduling'],
