@@ -43,7 +43,7 @@ function toNumber(token: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'compensation']);
+const NEVER_ASKS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'apply', 'compensation', 'excluded']);
 
 // "1+ year of recent Medical Assisting experience", "minimum of two (2) years' clinical experience",
 // "Two to five years experience", "6 months experience", "One-year experience", "1 or more years of
@@ -263,7 +263,13 @@ const SHIFT_WORDS = /(?:hours?|hrs?)\)?\s*(?:days|shifts)\b/i;
 /** The first employment type stated; 40+ hours a week counts as full-time. */
 export function extractEmploymentType(lines: readonly AttributeLine[]): EmploymentType | null {
   for (const line of lines) {
-    if (line.section === 'about' || line.section === 'eeo' || line.section === 'apply') continue;
+    if (
+      line.section === 'about' ||
+      line.section === 'eeo' ||
+      line.section === 'apply' ||
+      line.section === 'excluded'
+    )
+      continue;
     if (!mayHold(line, MARK_EMPLOYMENT, EMPLOYMENT_HINT)) continue; // most lines say nothing of it
     let first: { at: number; type: EmploymentType } | undefined;
     const consider = (at: number, type: EmploymentType) => {
@@ -335,7 +341,7 @@ function money(whole: string, cents: string | undefined, k: string | undefined):
 }
 
 /** Sections whose amounts are not the job's base pay (a benefit's value, the company's revenue). */
-const NO_PAY_SECTIONS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'conditions']);
+const NO_PAY_SECTIONS = new Set<SectionKind>(['benefits', 'about', 'eeo', 'conditions', 'excluded']);
 
 // An amount written without "$" ("Pay: 18-22 per hour", "17.50/hr DOE").
 const BARE_MONEY_RE = new RegExp(String.raw`(?<![\d$.,])${AMOUNT}(\+)?(?:${RANGE_TO}${AMOUNT})?`, 'g');

@@ -384,6 +384,7 @@ export const SILENT_SECTIONS = new Set<SectionKind>([
   'eeo',
   'conditions',
   'apply',
+  'excluded',
 ]);
 const CONTENT_KINDS = new Set<SectionKind>([
   'intro',

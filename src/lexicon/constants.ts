@@ -29,5 +29,7 @@ export const SECTION_KINDS = [
   'conditions',
   'physical',
   'apply',
+  // Work the job leaves to others: "What you will NOT do", "Not part of this role".
+  'excluded',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number] | 'title';

@@ -196,6 +196,13 @@ describe('segmentText: headings and sections', () => {
     ['The Work\n- Rooming and vitals', 'Rooming', 'responsibilities'],
     ['Q: What helps?\nA: Peds experience', 'Peds', 'preferred'],
     ['Requirements\n- CCMA\n\nThank You\nWe will contact qualified applicants', 'contact', 'apply'],
+    [
+      'What you will do:\n- Room patients\n\nWhat you will NOT do:\n- Give medications',
+      'medications',
+      'excluded',
+    ],
+    ["What you won't do\n- Billing\n\nRequirements\n- CCMA", 'CCMA', 'requirements'],
+    ['Not part of this role:\n- Billing and coding', 'Billing', 'excluded'],
   ])('reads the heading in %j: %s in %s', (body, word, section) => {
     expect(tokenOf(segmentText(posting(body), lexicon), word).section).toBe(section);
   });
@@ -266,6 +273,7 @@ describe('segmentText: headings and sections', () => {
     'Equal Opportunity Employer\nWe hire without regard to national origin, including Spanish speakers, or CPR certification.',
     'About Us\nOur pediatric practice has drawn blood and taken x-rays for 30 years.',
     'How to Apply\nSend your CCMA card and BLS card with your resume.',
+    'What you will NOT do:\n- Give medications or injections\n- Triage phone calls\n- Billing and coding',
     // a job-description page's notes on the occupation
     'Top employer types\nPrimary care practices, ambulatory surgery centers, urgent care clinics',
     'Career Progression\nEntry Point From:\n- Phlebotomy Technician\nAdvancement To:\n- EKG Technician',
