@@ -27,7 +27,7 @@ import {
 } from './levels.js';
 import { findMentions, type Mention } from './mentions.js';
 import { normalizeHtml, normalizeText } from './normalize.js';
-import { type Clause, firstWordOf, type Segmented, segmentText, TokenPool } from './segment.js';
+import { type Clause, clauseBeside, firstWordOf, type Segmented, segmentText, TokenPool } from './segment.js';
 import { sortSmall } from './sort-small.js';
 import type { Analysis, Evidence, FoundConcept, PostingInput } from './types.js';
 
@@ -95,8 +95,8 @@ function analyzeSegmented(text: string, seg: Segmented, lexicon: Lexicon): Analy
   // A credential's window is stated in its clause, or in the next one on its line ("CMAA or CCMA
   // (NHA) - required within 60 days of hire", where the dash parts the item from what is asked of it).
   const windowOf = (c: Clause) => {
-    const next = seg.clauses[c.index + 1];
-    return statedWindow(c) ?? (next && next.line === c.line ? followingWindow(next) : null);
+    const next = clauseBeside(seg, c, 1);
+    return statedWindow(c) ?? (next ? followingWindow(next) : null);
   };
   // Where a clause describes the employer's services (null: it does not).
   const employerSpan = perClause((c) => employerServicesSpan(seg, c));

@@ -9,7 +9,7 @@ import type { Segmented } from './segment.js';
 
 /** Verbs and nouns of charting, before "in <system>" in the same clause. */
 const CHARTING_STEMS = new Set(
-  'document documentation chart charting record enter input log note notes reconcile rec update scribe attach flowsheet'
+  'document documentation chart record enter input log note reconcile rec update scribe attach flowsheet'
     .split(' ')
     .map((w) => stemWord(w)),
 );

@@ -12,6 +12,8 @@ import { type CueHit, governingCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import {
   type Clause,
+  clauseBeside,
+  colonBetween,
   firstWordOf,
   SEP_CLAUSE,
   SEP_COMMA,
@@ -85,10 +87,8 @@ function labelValueCue(
   clause: Clause,
   cuesOf: (c: Clause) => CueHit[],
 ): CueHit | undefined {
-  const next = seg.clauses[clause.index + 1];
-  if (!next || next.line !== clause.line) return undefined;
-  const gap = seg.text.slice(seg.tokens[clause.to - 1]!.end, seg.tokens[next.from]!.start);
-  if (!gap.includes(':')) return undefined;
+  const next = clauseBeside(seg, clause, 1);
+  if (!next || !colonBetween(seg, clause, next)) return undefined;
   const cue = cuesOf(next).find((c) => c.dir === 'post' && (c.kind === 'required' || c.kind === 'preferred'));
   return cue && namesNoConcept(seg, lexicon, next.from, next.to) ? cue : undefined;
 }
@@ -105,10 +105,8 @@ const WAIVING_LABELS = new Set([
 
 /** Whether the clause is the value of a label that waives it, on the same line before a colon. */
 function waivedByLabel(seg: Segmented, clause: Clause): boolean {
-  const label = seg.clauses[clause.index - 1];
-  if (!label || label.line !== clause.line || label.to - label.from > 2) return false;
-  const gap = seg.text.slice(seg.tokens[label.to - 1]!.end, seg.tokens[clause.from]!.start);
-  if (!gap.includes(':')) return false;
+  const label = clauseBeside(seg, clause, -1);
+  if (!label || label.to - label.from > 2 || !colonBetween(seg, label, clause)) return false;
   let words = '';
   for (let i = label.from; i < label.to; i++) words += (i > label.from ? ' ' : '') + seg.tokens[i]!.word.norm;
   return WAIVING_LABELS.has(words);
@@ -158,10 +156,8 @@ function endsWithQuestion(seg: Segmented, clause: Clause): boolean {
 
 /** Whether the clause after a question, on its line, asks in so many words ("…? You must be certified"). */
 function answerRequires(seg: Segmented, question: Clause, cuesOf: (c: Clause) => CueHit[]): boolean {
-  const answer = seg.clauses[question.index + 1];
-  return (
-    answer !== undefined && answer.line === question.line && cuesOf(answer).some((c) => c.kind === 'required')
-  );
+  const answer = clauseBeside(seg, question, 1);
+  return answer !== undefined && cuesOf(answer).some((c) => c.kind === 'required');
 }
 
 /** Whether the mention's clause opens with "not" before it ("Not BLS certified?", "Not certified yet?"). */

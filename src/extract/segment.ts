@@ -671,6 +671,17 @@ export function firstWordOf(seg: Segmented, clause: Clause): number {
   return i;
 }
 
+/** The clause after (step 1) or before (step -1) this one on its line, if there is one. */
+export function clauseBeside(seg: Segmented, clause: Clause, step: 1 | -1): Clause | undefined {
+  const beside = seg.clauses[clause.index + step];
+  return beside && beside.line === clause.line ? beside : undefined;
+}
+
+/** Whether a colon parts two clauses of a line, `before` then `after`: a label and its value. */
+export function colonBetween(seg: Segmented, before: Clause, after: Clause): boolean {
+  return seg.text.slice(seg.tokens[before.to - 1]!.end, seg.tokens[after.from]!.start).includes(':');
+}
+
 /** Whether one of the matches holds the token range [start, end) whole. */
 function holdsSpan(matches: readonly TrieMatch[], start: number, end: number): boolean {
   for (const m of matches) if (m.start <= start && m.end >= end) return true;
